@@ -1,0 +1,502 @@
+//! The cue lexicon: which words signal which kind of act.
+//!
+//! Loaded from `assets/cues.json` (embedded) and optionally merged with a user lexicon
+//! (`--cues FILE`). Patterns are compiled into word forms — every word also matches its
+//! inflections — and indexed by the forms of their first word, so finding cues in a
+//! sentence costs one hash lookup per word.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::fmt;
+
+use serde::Deserialize;
+
+use super::commitments::CommitmentKind;
+use super::text::{PhraseSet, Tokens, phrase_words};
+
+pub const EMBEDDED_CUES: &str = include_str!("../../assets/cues.json");
+
+/// Who may be the subject of a cue for it to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speaker {
+    #[default]
+    Authors,
+    Any,
+}
+
+/// Where a demand's addressee is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AddresseeRule {
+    #[default]
+    None,
+    /// After the cue: "urge North Korea to", "demand that Russia …".
+    Object,
+    /// The clause subject: "North Korea must".
+    Subject,
+}
+
+/// What becomes of an `object` cue whose addressee is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Otherwise {
+    Keep,
+    Drop,
+    Kind(CommitmentKind),
+}
+
+impl<'de> Deserialize<'de> for Otherwise {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if text == "drop" {
+            return Ok(Otherwise::Drop);
+        }
+        CommitmentKind::parse(&text)
+            .map(Otherwise::Kind)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown kind `{text}` (expected a kind or \"drop\")"
+                ))
+            })
+    }
+}
+
+/// One cue as written in the lexicon.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueSpec {
+    pub pattern: String,
+    pub kind: CommitmentKind,
+    #[serde(default)]
+    pub speaker: Speaker,
+    #[serde(default)]
+    pub authors_kind: Option<CommitmentKind>,
+    #[serde(default)]
+    pub addressee: AddresseeRule,
+    #[serde(default)]
+    pub otherwise: Option<Otherwise>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntensityLists {
+    #[serde(default)]
+    marked: Vec<String>,
+    #[serde(default)]
+    maximal: Vec<String>,
+}
+
+/// The file format; every field optional so a user lexicon can add just a few cues.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    comment: Option<String>,
+    #[serde(default)]
+    adverbs: Vec<String>,
+    #[serde(default)]
+    fillers: Vec<String>,
+    #[serde(default)]
+    intensity: IntensityLists,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    cues: Vec<CueSpec>,
+}
+
+/// A malformed cue lexicon, located for the person who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+impl From<serde_json::Error> for LexiconError {
+    fn from(err: serde_json::Error) -> Self {
+        let text = err.to_string();
+        // serde_json appends " at line L column C"; we report those separately.
+        let message = match text.rfind(" at line ") {
+            Some(cut) => text[..cut].to_string(),
+            None => text,
+        };
+        LexiconError {
+            line: err.line(),
+            column: err.column(),
+            message,
+        }
+    }
+}
+
+/// A compiled cue.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub spec: CueSpec,
+    /// Per pattern word: the vocabulary ids of every form that matches it.
+    words: Vec<Vec<WordId>>,
+}
+
+/// A word of the lexicon's vocabulary. Each token is looked up once per sentence, so
+/// matching compares integers, not strings.
+pub type WordId = u32;
+const NOT_IN_VOCABULARY: WordId = WordId::MAX;
+
+/// A multi-word phrase, as lowercase tokens.
+pub type Phrase = Vec<String>;
+
+#[derive(Debug, Clone)]
+pub struct CueLexicon {
+    pub cues: Vec<Cue>,
+    vocabulary: HashMap<String, WordId>,
+    /// Cues by the vocabulary id of a form of their first word.
+    by_first_form: Vec<Vec<usize>>,
+    /// By vocabulary id: may the word stand inside a cue ("express our serious concern")?
+    gap_words: Vec<bool>,
+    pub adverbs: PhraseSet,
+    pub marked: PhraseSet,
+    pub maximal: PhraseSet,
+    /// Marked and maximal together: manner phrases that belong to the cue.
+    pub manner: PhraseSet,
+    pub authors: Vec<Phrase>,
+}
+
+/// A cue found in a sentence: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMatch {
+    pub cue: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+const MODALS: &[&str] = &[
+    "will", "shall", "must", "should", "can", "could", "may", "might", "would", "ought",
+];
+const MAX_GAP: usize = 3;
+
+/// Every form of a word that the lexicon's pattern word stands for.
+fn forms(base: &str) -> Vec<String> {
+    if MODALS.contains(&base) {
+        return vec![base.to_string()];
+    }
+    let irregular: &[&str] = match base {
+        "be" => &["am", "is", "are", "was", "were", "been", "being"],
+        "have" => &["has", "had", "having"],
+        "stand" => &["stood"],
+        "seek" => &["sought"],
+        "undertake" => &["undertook", "undertaken"],
+        "pay" => &["paid"],
+        "take" => &["took", "taken"],
+        "make" => &["made"],
+        _ => &[],
+    };
+    let mut out = vec![base.to_string()];
+    out.extend(irregular.iter().map(|s| s.to_string()));
+    if !base.chars().all(char::is_alphabetic) || base.len() < 2 {
+        return out;
+    }
+    out.extend(
+        ["s", "es", "d", "ed", "ing"]
+            .iter()
+            .map(|suffix| format!("{base}{suffix}")),
+    );
+    if let Some(stem) = base.strip_suffix('e') {
+        out.push(format!("{stem}ing"));
+    }
+    if let Some(stem) = base.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+    }
+    if let Some(last) = base.chars().last() {
+        out.push(format!("{base}{last}ed"));
+        out.push(format!("{base}{last}ing"));
+    }
+    out
+}
+
+fn phrases(list: &[String]) -> Vec<Phrase> {
+    list.iter()
+        .map(|p| phrase_words(p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+impl CueLexicon {
+    /// The embedded lexicon (checked by tests; failing here is a build defect).
+    pub fn embedded() -> CueLexicon {
+        CueLexicon::from_json(EMBEDDED_CUES).expect("assets/cues.json is valid")
+    }
+
+    pub fn from_json(json: &str) -> Result<CueLexicon, LexiconError> {
+        let file: CueFile = serde_json::from_str(json)?;
+        CueLexicon::compile(file)
+    }
+
+    /// The embedded lexicon with a user lexicon merged over it.
+    pub fn embedded_with(user_json: &str) -> Result<CueLexicon, LexiconError> {
+        let mut base: CueFile = serde_json::from_str(EMBEDDED_CUES).map_err(LexiconError::from)?;
+        let user: CueFile = serde_json::from_str(user_json)?;
+        base.adverbs.extend(user.adverbs);
+        base.fillers.extend(user.fillers);
+        base.authors.extend(user.authors);
+        base.intensity.marked.extend(user.intensity.marked);
+        base.intensity.maximal.extend(user.intensity.maximal);
+        for cue in user.cues {
+            match base.cues.iter_mut().find(|c| c.pattern == cue.pattern) {
+                Some(existing) => *existing = cue,
+                None => base.cues.push(cue),
+            }
+        }
+        CueLexicon::compile(base)
+    }
+
+    fn compile(file: CueFile) -> Result<CueLexicon, LexiconError> {
+        let mut vocabulary: HashMap<String, WordId> = HashMap::default();
+        let mut id_of = |word: String| -> WordId {
+            let next = WordId::try_from(vocabulary.len()).unwrap_or(NOT_IN_VOCABULARY - 1);
+            *vocabulary.entry(word).or_insert(next)
+        };
+        let mut cues = Vec::with_capacity(file.cues.len());
+        for spec in file.cues {
+            let words: Vec<Vec<WordId>> = spec
+                .pattern
+                .split_whitespace()
+                .map(|word| {
+                    word.split('|')
+                        .flat_map(|alt| forms(&alt.to_lowercase()))
+                        .map(&mut id_of)
+                        .collect()
+                })
+                .collect();
+            if words.is_empty() {
+                return Err(LexiconError {
+                    line: 0,
+                    column: 0,
+                    message: "a cue has an empty pattern".into(),
+                });
+            }
+            cues.push(Cue { spec, words });
+        }
+        let adverbs = PhraseSet::new(&file.adverbs);
+        let fillers: HashSet<String> = file.fillers.iter().map(|w| w.to_lowercase()).collect();
+        let single_adverbs: Vec<String> = adverbs
+            .phrases()
+            .iter()
+            .filter(|p| p.len() == 1)
+            .map(|p| p[0].clone())
+            .collect();
+        let gap_ids: Vec<WordId> = fillers
+            .iter()
+            .cloned()
+            .chain(single_adverbs)
+            .map(&mut id_of)
+            .collect();
+        let mut by_first_form = vec![Vec::new(); vocabulary.len()];
+        for (index, cue) in cues.iter().enumerate() {
+            for &id in &cue.words[0] {
+                let list: &mut Vec<usize> = &mut by_first_form[id as usize];
+                if !list.contains(&index) {
+                    list.push(index);
+                }
+            }
+        }
+        let mut gap_words = vec![false; vocabulary.len()];
+        for id in gap_ids {
+            gap_words[id as usize] = true;
+        }
+        let manner: Vec<String> = file
+            .intensity
+            .marked
+            .iter()
+            .chain(&file.intensity.maximal)
+            .cloned()
+            .collect();
+        Ok(CueLexicon {
+            cues,
+            vocabulary,
+            by_first_form,
+            gap_words,
+            adverbs,
+            marked: PhraseSet::new(&file.intensity.marked),
+            maximal: PhraseSet::new(&file.intensity.maximal),
+            manner: PhraseSet::new(&manner),
+            authors: phrases(&file.authors),
+        })
+    }
+
+    pub fn is_adverb(&self, word: &str) -> bool {
+        self.adverbs.contains_word(word)
+    }
+
+    /// The vocabulary id of every token (punctuation and unknown words get none);
+    /// computed once per paragraph and shared by its sentences.
+    pub fn word_ids(&self, tokens: &Tokens) -> Vec<WordId> {
+        (0..tokens.len())
+            .map(|i| match tokens.punct(i) {
+                Some(_) => NOT_IN_VOCABULARY,
+                None => self
+                    .vocabulary
+                    .get(tokens.word(i))
+                    .copied()
+                    .unwrap_or(NOT_IN_VOCABULARY),
+            })
+            .collect()
+    }
+
+    /// Cues in tokens `from..to` (given their [`word_ids`](Self::word_ids)), leftmost
+    /// first; where two overlap the longer wins.
+    pub fn find(&self, ids: &[WordId], from: usize, to: usize) -> Vec<CueMatch> {
+        let ids = &ids[from..to];
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < ids.len() {
+            let best = self
+                .by_first_form
+                .get(ids[i] as usize)
+                .into_iter()
+                .flatten()
+                .filter_map(|&c| self.match_at(ids, c, i))
+                .max_by_key(|m| (m.last, usize::MAX - m.cue));
+            match best {
+                Some(m) => {
+                    i = m.last + 1;
+                    found.push(CueMatch {
+                        cue: m.cue,
+                        first: from + m.first,
+                        last: from + m.last,
+                    });
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    fn is_gap(&self, id: WordId) -> bool {
+        self.gap_words.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Matches cue `cue` at `at` in a sentence's word ids (positions relative to it).
+    fn match_at(&self, ids: &[WordId], cue: usize, at: usize) -> Option<CueMatch> {
+        let words = &self.cues[cue].words;
+        let mut i = at;
+        for (k, forms) in words.iter().enumerate() {
+            if k > 0 {
+                i += 1;
+                let mut gap = 0;
+                while i < ids.len()
+                    && gap < MAX_GAP
+                    && !forms.contains(&ids[i])
+                    && self.is_gap(ids[i])
+                {
+                    i += 1;
+                    gap += 1;
+                }
+            }
+            if !forms.contains(ids.get(i)?) {
+                return None;
+            }
+        }
+        Some(CueMatch {
+            cue,
+            first: at,
+            last: i,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues_in(lexicon: &CueLexicon, text: &str) -> Vec<(String, String)> {
+        let t = Tokens::new(text);
+        lexicon
+            .find(&lexicon.word_ids(&t), 0, t.len())
+            .into_iter()
+            .map(|m| {
+                (
+                    lexicon.cues[m.cue].spec.pattern.clone(),
+                    t.span_text(m.first, m.last + 1).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn embedded_lexicon_loads() {
+        let lexicon = CueLexicon::embedded();
+        assert!(lexicon.cues.len() > 100);
+        assert!(lexicon.is_adverb("strongly"));
+    }
+
+    #[test]
+    fn inflections_and_gaps() {
+        let lexicon = CueLexicon::embedded();
+        assert_eq!(
+            cues_in(&lexicon, "We expressed our serious concern."),
+            [(
+                "express concern".into(),
+                "expressed our serious concern".into()
+            )]
+        );
+        assert_eq!(
+            cues_in(&lexicon, "They urged restraint."),
+            [("urge".into(), "urged".into())]
+        );
+        assert_eq!(
+            cues_in(&lexicon, "We are also committed to it."),
+            [("be committed to".into(), "are also committed to".into())]
+        );
+        assert_eq!(
+            cues_in(&lexicon, "We remain committed to it."),
+            [("remain committed".into(), "remain committed".into())]
+        );
+    }
+
+    #[test]
+    fn modals_do_not_inflect() {
+        let lexicon = CueLexicon::embedded();
+        assert_eq!(
+            cues_in(&lexicon, "We are willing to help."),
+            [("be willing to".into(), "are willing to".into())]
+        );
+    }
+
+    #[test]
+    fn user_lexicon_adds_and_replaces() {
+        let lexicon = CueLexicon::embedded_with(r#"{ "cues": [ { "pattern": "deplore", "kind": "concern" }, { "pattern": "lament", "kind": "concern" } ] }"#).unwrap();
+        let deplore = lexicon
+            .cues
+            .iter()
+            .find(|c| c.spec.pattern == "deplore")
+            .unwrap();
+        assert_eq!(deplore.spec.kind, CommitmentKind::Concern);
+        assert!(lexicon.cues.iter().any(|c| c.spec.pattern == "lament"));
+        assert_eq!(lexicon.cues.len(), CueLexicon::embedded().cues.len() + 1);
+    }
+
+    #[test]
+    fn malformed_lexicon_is_located() {
+        let err = CueLexicon::embedded_with(
+            "{\n  \"cues\": [\n    { \"pattern\": \"x\", \"kind\": \"promise\" }\n  ]\n}",
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.column > 0);
+        assert!(err.message.contains("promise"), "{}", err.message);
+        let err = CueLexicon::embedded_with("{ \"cues\": [ ").unwrap_err();
+        assert_eq!(err.line, 1);
+    }
+}

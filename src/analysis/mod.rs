@@ -1,0 +1,147 @@
+//! Analysis of a parsed statement: topics, sections and commitments.
+//!
+//! Pure functions over a [`Statement`]; nothing here knows about terminals or files.
+//! The lexicons they use are data the user can edit (`assets/topics.json`,
+//! `assets/cues.json`), embedded in the binary.
+
+mod clause;
+pub mod commitments;
+pub mod cues;
+pub mod sections;
+pub mod text;
+pub mod topics;
+
+use std::sync::OnceLock;
+
+use crate::document::Statement;
+
+pub use commitments::{Commitment, CommitmentKind, Speakers};
+pub use cues::{CueLexicon, LexiconError};
+pub use sections::Section;
+pub use topics::{TopicLexicon, TopicScore};
+
+/// The lexicons an analysis runs with.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    pub topics: TopicLexicon,
+    pub cues: CueLexicon,
+}
+
+impl Lexicons {
+    /// The embedded lexicons, compiled once per process.
+    pub fn embedded() -> &'static Lexicons {
+        static EMBEDDED: OnceLock<Lexicons> = OnceLock::new();
+        EMBEDDED.get_or_init(|| Lexicons {
+            topics: TopicLexicon::embedded(),
+            cues: CueLexicon::embedded(),
+        })
+    }
+}
+
+/// Everything communique derives from a statement.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Topic names, indexed like the lexicon; sections and acts refer to them by index.
+    pub topic_names: Vec<String>,
+    /// Topic scores per paragraph, strongest first.
+    pub paragraph_topics: Vec<Vec<TopicScore>>,
+    /// The section index of each paragraph.
+    pub paragraph_section: Vec<usize>,
+    pub sections: Vec<Section>,
+    pub commitments: Vec<Commitment>,
+    /// How the authors are named ("Japan and NATO").
+    pub authors: String,
+}
+
+impl Analysis {
+    pub fn topic_name(&self, topic: usize) -> &str {
+        &self.topic_names[topic]
+    }
+
+    /// Topics of the statement in the order they are first met, with the number of
+    /// sections and acts of each.
+    pub fn topic_summary(&self) -> Vec<TopicSummary> {
+        let mut out: Vec<TopicSummary> = Vec::new();
+        for (s, section) in self.sections.iter().enumerate() {
+            for &topic in &section.topics {
+                match out.iter_mut().find(|t| t.topic == topic) {
+                    Some(t) => t.sections.push(s),
+                    None => out.push(TopicSummary {
+                        topic,
+                        sections: vec![s],
+                        acts: 0,
+                    }),
+                }
+            }
+        }
+        for act in &self.commitments {
+            for t in out
+                .iter_mut()
+                .filter(|t| self.act_topics(act).contains(&t.topic))
+            {
+                t.acts += 1;
+            }
+        }
+        out
+    }
+
+    /// The topics of an act: those of its section.
+    pub fn act_topics(&self, act: &Commitment) -> &[usize] {
+        &self.sections[act.section].topics
+    }
+
+    /// Acts per kind, in [`CommitmentKind::ALL`] order.
+    pub fn kind_counts(&self) -> [(CommitmentKind, usize); 6] {
+        CommitmentKind::ALL.map(|k| (k, self.commitments.iter().filter(|c| c.kind == k).count()))
+    }
+}
+
+/// One topic of a statement and where it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicSummary {
+    pub topic: usize,
+    /// Section indices.
+    pub sections: Vec<usize>,
+    pub acts: usize,
+}
+
+/// Analyses a statement with the given lexicons.
+pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
+    let tokens: Vec<text::Tokens> = statement
+        .paragraphs
+        .iter()
+        .map(|p| text::Tokens::new(&p.text))
+        .collect();
+    let paragraph_topics: Vec<Vec<TopicScore>> = tokens
+        .iter()
+        .map(|t| lexicons.topics.score_tokens(t))
+        .collect();
+    let sections = sections::build(statement, &lexicons.topics, &paragraph_topics);
+    let mut paragraph_section = vec![0; statement.paragraphs.len()];
+    for (s, section) in sections.iter().enumerate() {
+        for p in section.paragraphs.clone() {
+            paragraph_section[p] = s;
+        }
+    }
+    let speakers = Speakers::of(statement);
+    let commitments = commitments::extract(
+        statement,
+        &tokens,
+        &speakers,
+        &lexicons.cues,
+        &paragraph_section,
+    );
+    Analysis {
+        topic_names: lexicons
+            .topics
+            .topics
+            .iter()
+            .map(|t| t.name.clone())
+            .collect(),
+        paragraph_topics,
+        paragraph_section,
+        sections,
+        commitments,
+        authors: speakers.authors,
+    }
+}

@@ -1,0 +1,235 @@
+//! The command line: arguments, reading the statement, and choosing what to run —
+//! the reader in a terminal, an export with `--export`, or the plain rendering when
+//! output is piped or the terminal is dumb.
+//!
+//! Everything that can fail on bad input (the file, the cue lexicon) is done here,
+//! before the reader takes over the screen, so errors are never lost in the alternate
+//! screen.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+
+use crate::analysis::{self, Analysis, CueLexicon, Lexicons};
+use crate::document::source::Warning;
+use crate::document::{self, LoadError, Statement};
+use crate::export::{self, Format};
+
+/// The statement shipped with communique, opened when no file is given.
+pub const EMBEDDED_STATEMENT: &str =
+    include_str!("../assets/japan-nato-joint-press-statement-2017.txt");
+const EMBEDDED_TITLE: &str = "Japan–NATO joint press statement";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "communique",
+    version,
+    about = "Read joint statements, declarations and communiqués in the terminal, and see what their signatories committed to, condemned, demanded and welcomed.",
+    after_help = "Without FILE, opens the embedded Japan–NATO joint press statement of 31 October 2017.\nIn a terminal, opens the reader (press ? for keys). Piped or with TERM=dumb, prints a plain rendering.\nExamples:\n  communique statement.txt\n  communique --export json statement.txt | jq '.commitments[] | select(.kind == \"demand\")'\n  curl -s URL | communique -"
+)]
+pub struct Args {
+    /// Statement to read: plain text or Markdown; `-` reads standard input.
+    pub file: Option<PathBuf>,
+
+    /// Write the analysis to standard output instead of opening the reader.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub export: Option<ExportFormat>,
+
+    /// Width of the plain rendering, in columns.
+    #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: u16,
+
+    /// Merge a cue lexicon (JSON, same shape as assets/cues.json) over the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub cues: Option<PathBuf>,
+
+    /// Colour theme of the reader.
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+
+    /// When to use colour; `never` (or NO_COLOR set) gives a monochrome reader.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Open a file even if it looks binary.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print the plain rendering even in a terminal.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    #[value(alias = "md")]
+    Markdown,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    Dark,
+    Light,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A statement read from somewhere, ready to parse.
+#[derive(Debug)]
+pub struct Input {
+    /// How errors and warnings name it: the path, or "standard input".
+    pub label: String,
+    /// The path for the JSON `source` field.
+    pub source: Option<String>,
+    pub fallback_title: String,
+    pub text: String,
+    pub warning: Option<Warning>,
+}
+
+/// A failure to start, reported as `communique: <label>: <reason>`.
+#[derive(Debug)]
+pub struct Failure {
+    pub label: String,
+    pub reason: String,
+}
+
+impl Failure {
+    fn new(label: impl Into<String>, reason: impl std::fmt::Display) -> Failure {
+        Failure {
+            label: label.into(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
+    let Some(path) = file else {
+        return Ok(Input {
+            label: "embedded statement".into(),
+            source: None,
+            fallback_title: EMBEDDED_TITLE.into(),
+            text: EMBEDDED_STATEMENT.into(),
+            warning: None,
+        });
+    };
+    let (label, source, fallback_title, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::new("standard input", LoadError::from_io(&e)))?;
+        (
+            "standard input".to_string(),
+            None,
+            "Statement from standard input".to_string(),
+            bytes,
+        )
+    } else {
+        let label = path.display().to_string();
+        if path.is_dir() {
+            return Err(Failure::new(label, LoadError::IsDirectory));
+        }
+        let bytes =
+            std::fs::read(path).map_err(|e| Failure::new(label.clone(), LoadError::from_io(&e)))?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| label.clone());
+        (label.clone(), Some(label), stem, bytes)
+    };
+    let decoded = document::decode(bytes, force).map_err(|e| Failure::new(label.clone(), e))?;
+    Ok(Input {
+        label,
+        source,
+        fallback_title,
+        text: decoded.text,
+        warning: decoded.warning,
+    })
+}
+
+/// Parses and analyses an input with the given lexicons.
+pub fn open(input: &Input, lexicons: &Lexicons) -> (Statement, Analysis) {
+    let mut statement = Statement::parse(&input.text, &input.fallback_title);
+    statement.source = input.source.clone();
+    let analysis = analysis::analyse(&statement, lexicons);
+    (statement, analysis)
+}
+
+fn load_lexicons(cues: Option<&Path>) -> Result<std::borrow::Cow<'static, Lexicons>, Failure> {
+    let Some(path) = cues else {
+        return Ok(std::borrow::Cow::Borrowed(Lexicons::embedded()));
+    };
+    let label = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::new(label.clone(), LoadError::from_io(&e)))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| Failure::new(label.clone(), "not valid UTF-8"))?;
+    let cues = CueLexicon::embedded_with(&text).map_err(|e| Failure::new(label, e))?;
+    Ok(std::borrow::Cow::Owned(Lexicons {
+        topics: Lexicons::embedded().topics.clone(),
+        cues,
+    }))
+}
+
+/// Whether the plain rendering is what the user gets (no terminal, a dumb one, or asked).
+fn wants_plain(args: &Args) -> bool {
+    args.plain || !io::stdout().is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// Runs communique with the process's arguments; the exit code follows grep: 0 done,
+/// 1 bad input, 2 bad usage (from clap).
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let _ = writeln!(
+                io::stderr(),
+                "communique: {}: {}",
+                failure.label,
+                failure.reason
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), Failure> {
+    let input = read_input(args.file.as_deref(), args.force)?;
+    let lexicons = load_lexicons(args.cues.as_deref())?;
+    let (statement, analysis) = open(&input, &lexicons);
+    let plain = wants_plain(args);
+    if let Some(warning) = input.warning.filter(|_| args.export.is_some() || plain) {
+        let _ = writeln!(
+            io::stderr(),
+            "communique: {}: warning: {warning}",
+            input.label
+        );
+    }
+    let stdout = io::stdout();
+    let result = if let Some(format) = args.export {
+        let format = match format {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Csv => Format::Csv,
+        };
+        export::write(format, &statement, &analysis, &mut stdout.lock())
+    } else {
+        export::write_plain(&statement, usize::from(args.width), &mut stdout.lock())
+    };
+    match result {
+        // A reader that stopped reading (`| head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new("standard output", e)),
+        Ok(()) => Ok(()),
+    }
+}

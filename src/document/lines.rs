@@ -1,0 +1,170 @@
+//! Splitting raw text into normalised lines.
+//!
+//! Pages arrive with CRLF or bare CR line ends, tabs, non-breaking and other exotic
+//! spaces, and trailing whitespace on "blank" lines. Every later step wants one kind of
+//! space and a reliable notion of blank line, so this is settled once here.
+
+/// One line of the input with its whitespace normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Leading whitespace width in columns (a tab counts as 4).
+    pub indent: usize,
+    /// The text with inner whitespace runs collapsed to one space, trimmed at both ends.
+    pub text: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Characters other than ' ' that separate words and are shown as a plain space.
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Splits on `\n`, `\r\n`, bare `\r`, U+2028 and U+2029, normalising each line.
+pub fn split(text: &str) -> Vec<Line> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (line, next) = match find_line_break(rest) {
+            Some(at) => {
+                let brk = rest[at..].chars().next().unwrap_or('\n');
+                let mut after = at + brk.len_utf8();
+                if brk == '\r' && rest[after..].starts_with('\n') {
+                    after += 1;
+                }
+                (&rest[..at], &rest[after..])
+            }
+            None => (rest, ""),
+        };
+        lines.push(normalise(line));
+        rest = next;
+    }
+    lines
+}
+
+/// Whether a line is already normalised: single ASCII spaces between words, none at
+/// the ends. Most lines are, and are then copied as they are.
+fn is_clean(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.is_empty() {
+        return true;
+    }
+    if bytes[0] == b' '
+        || bytes[bytes.len() - 1] == b' '
+        || memchr::memmem::find(bytes, b"  ").is_some()
+    {
+        return false;
+    }
+    if memchr::memchr3(b'\t', 0x0B, 0x0C, bytes).is_some() {
+        return false;
+    }
+    if raw.is_ascii() {
+        return true;
+    }
+    // The UTF-8 encodings of the spaces `is_space` accepts beyond ASCII.
+    let exotic_space = |i: usize| {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        match bytes[i] {
+            0xC2 => matches!(next(1), 0xA0 | 0x85),
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            0xE2 => {
+                (next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xAF))
+                    || (next(1) == 0x81 && next(2) == 0x9F)
+            }
+            _ => next(1) == 0x80 && next(2) == 0x80,
+        }
+    };
+    let exotic = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+        .chain(memchr::memchr_iter(0xE3, bytes))
+        .any(exotic_space);
+    !exotic
+}
+
+/// The first line break: `\n`, `\r`, U+2028 or U+2029 (E2 80 A8/A9).
+fn find_line_break(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).find(|&i| {
+        bytes[i] != 0xE2
+            || (bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
+    })
+}
+
+fn normalise(raw: &str) -> Line {
+    if is_clean(raw) {
+        return Line {
+            indent: 0,
+            text: raw.to_string(),
+        };
+    }
+    let mut indent = 0;
+    for c in raw.chars() {
+        match c {
+            '\t' => indent += 4,
+            c if is_space(c) => indent += 1,
+            _ => break,
+        }
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if is_space(c) {
+            pending_space = !text.is_empty();
+        } else {
+            if pending_space {
+                text.push(' ');
+                pending_space = false;
+            }
+            text.push(c);
+        }
+    }
+    Line { indent, text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        split(input).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn all_line_endings_split() {
+        assert_eq!(texts("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(texts("a\u{2029}b"), ["a", "b"]);
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_and_trimmed() {
+        assert_eq!(texts("  We\tagree\u{A0}to  act.  "), ["We agree to act."]);
+        assert_eq!(split("\t  x")[0].indent, 6);
+    }
+
+    #[test]
+    fn clean_lines_are_recognised() {
+        assert!(is_clean("We agree to act."));
+        assert!(is_clean(""));
+        assert!(!is_clean(" We"));
+        assert!(!is_clean("We  agree"));
+        assert!(!is_clean("We agree "));
+        assert!(!is_clean("We\u{A0}agree"));
+        assert!(!is_clean("We\u{2009}agree"));
+        assert!(!is_clean("We\u{3000}agree"));
+        assert!(is_clean("North Korea’s “tests” — 日本"));
+    }
+
+    #[test]
+    fn whitespace_only_lines_are_blank() {
+        let lines = split("a\n \t \u{A0}\nb");
+        assert!(lines[1].is_blank());
+    }
+}

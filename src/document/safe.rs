@@ -1,0 +1,177 @@
+//! Making untrusted text safe to show.
+//!
+//! Statement text comes from the web and may carry terminal escape sequences (CSI, OSC 52
+//! clipboard writes, OSC 8 links, title changes), other C0/C1 control characters, bidi
+//! overrides that reorder what is shown, or zero-width characters that hide text. None of
+//! them may reach a terminal or a text export raw. Controls and bidi marks become visible
+//! placeholders (`␛`, `␀`, `⟪RLO⟫`…), zero-width characters are dropped.
+//!
+//! The model keeps the original text (JSON reproduces it, escaped); [`SafeText`] maps
+//! byte offsets of the original into its display form so highlights stay on the words.
+
+use std::borrow::Cow;
+
+/// What to show instead of a character, if it cannot be shown as itself.
+enum Replacement {
+    Keep,
+    Drop,
+    Show(&'static str),
+}
+
+fn replacement(c: char) -> Replacement {
+    const C0: [&str; 32] = [
+        "␀", "␁", "␂", "␃", "␄", "␅", "␆", "␇", "␈", "␉", "␊", "␋", "␌", "␍", "␎", "␏", "␐", "␑",
+        "␒", "␓", "␔", "␕", "␖", "␗", "␘", "␙", "␚", "␛", "␜", "␝", "␞", "␟",
+    ];
+    match c {
+        '\0'..='\u{1F}' => Replacement::Show(C0[c as usize]),
+        '\u{7F}' => Replacement::Show("␡"),
+        // C1 controls: U+009B is a one-character CSI on some terminals.
+        '\u{80}'..='\u{9F}' => Replacement::Show("\u{FFFD}"),
+        '\u{202A}' => Replacement::Show("⟪LRE⟫"),
+        '\u{202B}' => Replacement::Show("⟪RLE⟫"),
+        '\u{202C}' => Replacement::Show("⟪PDF⟫"),
+        '\u{202D}' => Replacement::Show("⟪LRO⟫"),
+        '\u{202E}' => Replacement::Show("⟪RLO⟫"),
+        '\u{2066}' => Replacement::Show("⟪LRI⟫"),
+        '\u{2067}' => Replacement::Show("⟪RLI⟫"),
+        '\u{2068}' => Replacement::Show("⟪FSI⟫"),
+        '\u{2069}' => Replacement::Show("⟪PDI⟫"),
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => Replacement::Show("⟪BIDI⟫"),
+        // Zero-width and invisible format characters: shown as nothing.
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{206A}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}' => Replacement::Drop,
+        // Line and paragraph separators move the cursor on some terminals.
+        '\u{2028}' | '\u{2029}' => Replacement::Show(" "),
+        _ => Replacement::Keep,
+    }
+}
+
+/// Whether a character needs replacing before it may be shown.
+pub fn is_unsafe(c: char) -> bool {
+    !matches!(replacement(c), Replacement::Keep)
+}
+
+/// The text with every unsafe character replaced; borrowed when nothing needed it.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match replacement(c) {
+            Replacement::Keep => out.push(c),
+            Replacement::Drop => {}
+            Replacement::Show(s) => out.push_str(s),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display text plus a map from original byte offsets to display byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafeText {
+    pub text: String,
+    /// (original offset, display offset) at each replaced character, in order; empty
+    /// when the text needed no replacement.
+    shifts: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl SafeText {
+    pub fn new(original: &str) -> SafeText {
+        if !original.chars().any(is_unsafe) {
+            return SafeText {
+                text: original.to_string(),
+                shifts: Vec::new(),
+                original_len: original.len(),
+            };
+        }
+        let mut text = String::with_capacity(original.len() + 16);
+        let mut shifts = Vec::new();
+        for (i, c) in original.char_indices() {
+            let shown = match replacement(c) {
+                Replacement::Keep => {
+                    text.push(c);
+                    continue;
+                }
+                Replacement::Drop => "",
+                Replacement::Show(s) => s,
+            };
+            shifts.push((i, text.len()));
+            text.push_str(shown);
+            shifts.push((i + c.len_utf8(), text.len()));
+        }
+        SafeText {
+            text,
+            shifts,
+            original_len: original.len(),
+        }
+    }
+
+    /// The display offset of an original byte offset (clamped to the text).
+    pub fn map(&self, original: usize) -> usize {
+        let original = original.min(self.original_len);
+        if self.shifts.is_empty() {
+            return original;
+        }
+        let at = self.shifts.partition_point(|&(o, _)| o <= original);
+        match at.checked_sub(1).map(|k| self.shifts[k]) {
+            Some((o, d)) => d + (original - o),
+            None => original,
+        }
+        .min(self.text.len())
+    }
+
+    pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.map(start), self.map(end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(visible("We agree."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escapes_and_controls_become_visible() {
+        let shown = visible("a\x1b]52;c;ZXZpbA==\x07b\x1b[2Jc\u{9b}31m");
+        assert_eq!(shown, "a␛]52;c;ZXZpbA==␇b␛[2Jc\u{FFFD}31m");
+        assert!(!shown.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn bidi_overrides_are_named_and_zero_width_dropped() {
+        assert_eq!(visible("abc\u{202E}fed\u{202C}"), "abc⟪RLO⟫fed⟪PDF⟫");
+        assert_eq!(visible("N\u{200B}A\u{200D}T\u{FEFF}O"), "NATO");
+    }
+
+    #[test]
+    fn offsets_map_across_replacements() {
+        let original = "ab\x1bcd\u{200B}ef";
+        let safe = SafeText::new(original);
+        assert_eq!(safe.text, "ab␛cdef");
+        // 'c' is at 3 in the original, after the 3-byte ␛ at 5 in the display text.
+        assert_eq!(safe.map(3), 5);
+        assert_eq!(&safe.text[safe.map(3)..safe.map(5)], "cd");
+        assert_eq!(&safe.text[safe.map(8)..safe.map(10)], "ef");
+        assert_eq!(safe.map(100), safe.text.len());
+    }
+
+    #[test]
+    fn identity_map_without_replacements() {
+        let safe = SafeText::new("plain");
+        assert_eq!(safe.map(3), 3);
+    }
+}

@@ -1,0 +1,245 @@
+//! Turning the bytes of a file into text, or a clear reason why not.
+//!
+//! Statements come from the web in whatever encoding the page had. UTF-8 is decoded
+//! lossily (with a warning) so a mostly-text file always opens; a UTF-16 file with a
+//! byte-order mark is decoded as such; a file with NUL bytes or little text in it is
+//! refused as binary unless the caller forces it.
+
+use std::fmt;
+
+/// Why a file could not be opened. The `Display` text is the reason part of
+/// `communique: <path>: <reason>`.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("no such file")]
+    NotFound,
+    #[error("is a directory")]
+    IsDirectory,
+    #[error("permission denied")]
+    PermissionDenied,
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("file is empty")]
+    Empty,
+    #[error("contains no text (only whitespace)")]
+    Blank,
+    #[error("looks binary (use --force to open it anyway)")]
+    Binary,
+}
+
+impl LoadError {
+    pub fn from_io(err: &std::io::Error) -> LoadError {
+        use std::io::ErrorKind;
+        match err.kind() {
+            ErrorKind::NotFound => LoadError::NotFound,
+            ErrorKind::IsADirectory => LoadError::IsDirectory,
+            ErrorKind::PermissionDenied => LoadError::PermissionDenied,
+            _ => LoadError::Unreadable(io_reason(err)),
+        }
+    }
+}
+
+/// The OS message without Rust's " (os error N)" suffix.
+fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_lowercase(),
+        None => text.to_lowercase(),
+    }
+}
+
+/// Decoded text and what the decoder had to do to get it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub warning: Option<Warning>,
+}
+
+/// Something the reader should be told about the input, though it still opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// Invalid UTF-8 sequences were replaced with U+FFFD.
+    InvalidUtf8 { replaced: usize },
+    /// Bytes were decoded from UTF-16.
+    Utf16,
+    /// The file looked binary and was opened because the user forced it.
+    ForcedBinary,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::InvalidUtf8 { replaced } => write!(
+                f,
+                "not valid UTF-8: {replaced} invalid byte sequence{} shown as \u{FFFD}",
+                if *replaced == 1 { "" } else { "s" }
+            ),
+            Warning::Utf16 => f.write_str("decoded from UTF-16"),
+            Warning::ForcedBinary => f.write_str("binary file opened with --force"),
+        }
+    }
+}
+
+/// Decodes the bytes of a statement file.
+/// Takes the bytes by value so valid UTF-8 (the usual case) becomes text without a copy.
+pub fn decode(mut bytes: Vec<u8>, force: bool) -> Result<Decoded, LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if let Some(text) = decode_utf16_with_bom(&bytes) {
+        return finish(text, Some(Warning::Utf16));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let binary = looks_binary(&bytes);
+    if binary && !force {
+        return Err(LoadError::Binary);
+    }
+    let (text, replaced) = match String::from_utf8(bytes) {
+        Ok(text) => (text, 0),
+        Err(err) => {
+            let bytes = err.into_bytes();
+            let replaced = count_invalid_sequences(&bytes);
+            (String::from_utf8_lossy(&bytes).into_owned(), replaced)
+        }
+    };
+    let warning = if binary {
+        Some(Warning::ForcedBinary)
+    } else if replaced > 0 {
+        Some(Warning::InvalidUtf8 { replaced })
+    } else {
+        None
+    };
+    finish(text, warning)
+}
+
+fn finish(text: String, warning: Option<Warning>) -> Result<Decoded, LoadError> {
+    if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+        return Err(LoadError::Blank);
+    }
+    Ok(Decoded { text, warning })
+}
+
+fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let (rest, little_endian) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (rest, true)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (rest, false)
+    } else {
+        return None;
+    };
+    let units = rest.chunks(2).map(|pair| {
+        let hi_lo = [pair[0], *pair.get(1).unwrap_or(&0)];
+        if little_endian {
+            u16::from_le_bytes(hi_lo)
+        } else {
+            u16::from_be_bytes(hi_lo)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// A file is binary when it has NUL bytes, or when more than one byte in ten of its
+/// first 64 KiB is a control character that text never carries.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let odd = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    odd * 10 > sample.len()
+}
+
+fn count_invalid_sequences(mut bytes: &[u8]) -> usize {
+    let mut count = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => return count,
+            Err(err) => {
+                count += 1;
+                let skip =
+                    err.valid_up_to() + err.error_len().unwrap_or(bytes.len() - err.valid_up_to());
+                bytes = &bytes[skip..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_utf8_decodes_without_warning() {
+        let d = decode(b"Joint statement\n\nWe agree.".to_vec(), false).unwrap();
+        assert_eq!(d.text, "Joint statement\n\nWe agree.");
+        assert_eq!(d.warning, None);
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        let d = decode(b"\xEF\xBB\xBFTitle\n".to_vec(), false).unwrap();
+        assert_eq!(d.text, "Title\n");
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_counted() {
+        let d = decode(b"Caf\xE9 and cr\xE8me\n".to_vec(), false).unwrap();
+        assert_eq!(d.text, "Caf\u{FFFD} and cr\u{FFFD}me\n");
+        assert_eq!(d.warning, Some(Warning::InvalidUtf8 { replaced: 2 }));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Tōkyō\n".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(le, false).unwrap().text, "Tōkyō\n");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("NATO\n".encode_utf16().flat_map(u16::to_be_bytes));
+        let d = decode(be, false).unwrap();
+        assert_eq!(d.text, "NATO\n");
+        assert_eq!(d.warning, Some(Warning::Utf16));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary_unless_forced() {
+        assert!(matches!(
+            decode(b"ab\0cd".to_vec(), false),
+            Err(LoadError::Binary)
+        ));
+        let d = decode(b"ab\0cd".to_vec(), true).unwrap();
+        assert_eq!(d.text, "ab\0cd");
+        assert_eq!(d.warning, Some(Warning::ForcedBinary));
+    }
+
+    #[test]
+    fn many_control_bytes_mean_binary() {
+        let bytes: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 0x01 } else { b'a' })
+            .collect();
+        assert!(matches!(decode(bytes, false), Err(LoadError::Binary)));
+    }
+
+    #[test]
+    fn escape_sequences_alone_do_not_make_text_binary() {
+        let d = decode(b"Title\n\nWe \x1b[31mcondemn\x1b[0m it.\n".to_vec(), false).unwrap();
+        assert!(d.text.contains('\x1b'));
+    }
+
+    #[test]
+    fn empty_and_blank_are_refused() {
+        assert!(matches!(decode(b"".to_vec(), false), Err(LoadError::Empty)));
+        assert!(matches!(
+            decode(b" \n\t\r\n ".to_vec(), false),
+            Err(LoadError::Blank)
+        ));
+    }
+}

@@ -1,0 +1,227 @@
+//! The JSON export: the contract other tools rely on.
+//!
+//! Field names are fixed (see the README). Ids are 1-based; `start`/`end` are byte
+//! offsets into the paragraph's `text`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+
+use crate::analysis::{Analysis, CommitmentKind};
+use crate::document::{Statement, safe};
+
+#[derive(Serialize)]
+struct Export<'a> {
+    document: DocumentOut<'a>,
+    sections: Vec<SectionOut<'a>>,
+    paragraphs: Vec<ParagraphOut<'a>>,
+    commitments: Vec<CommitmentOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    title: &'a str,
+    occasion: Option<&'a str>,
+    parties: &'a [String],
+    people: Vec<PersonOut<'a>>,
+    date: Option<String>,
+    last_updated: Option<String>,
+    source: Option<&'a str>,
+    place: Option<&'a str>,
+    authors: &'a str,
+}
+
+#[derive(Serialize)]
+struct PersonOut<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SectionOut<'a> {
+    id: usize,
+    title: &'a str,
+    topics: Vec<&'a str>,
+    heading: Option<&'a str>,
+    paragraphs: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ParagraphOut<'a> {
+    id: usize,
+    section: usize,
+    number: Option<&'a str>,
+    text: &'a str,
+    sentences: Vec<SentenceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    id: usize,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct CommitmentOut<'a> {
+    id: usize,
+    kind: CommitmentKind,
+    actor: &'a str,
+    addressee: Option<&'a str>,
+    sentence: usize,
+    cue: &'a str,
+    cue_start: usize,
+    cue_end: usize,
+    object: &'a str,
+    intensity: u8,
+    paragraph: usize,
+    section: usize,
+    topics: Vec<&'a str>,
+}
+
+fn build<'a>(statement: &'a Statement, analysis: &'a Analysis) -> Export<'a> {
+    let meta = &statement.metadata;
+    let topic_names = |topics: &[usize]| topics.iter().map(|&t| analysis.topic_name(t)).collect();
+    Export {
+        document: DocumentOut {
+            title: &meta.title,
+            occasion: meta.occasion.as_deref(),
+            parties: &meta.parties,
+            people: meta
+                .people
+                .iter()
+                .map(|p| PersonOut {
+                    name: &p.name,
+                    role: p.role.as_deref(),
+                })
+                .collect(),
+            date: meta.date.map(|d| d.to_string()),
+            last_updated: meta.last_updated.map(|d| d.to_string()),
+            source: statement.source.as_deref(),
+            place: meta.place.as_deref(),
+            authors: &analysis.authors,
+        },
+        sections: analysis
+            .sections
+            .iter()
+            .map(|s| SectionOut {
+                id: s.id,
+                title: &s.title,
+                topics: topic_names(&s.topics),
+                heading: s.heading.as_deref(),
+                paragraphs: s.paragraphs.clone().map(|p| p + 1).collect(),
+            })
+            .collect(),
+        paragraphs: statement
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ParagraphOut {
+                id: i + 1,
+                section: analysis.sections[analysis.paragraph_section[i]].id,
+                number: p.number.as_deref(),
+                text: &p.text,
+                sentences: p
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| SentenceOut {
+                        id: p.first_sentence + k + 1,
+                        text: &p.text[s.start..s.end],
+                        start: s.start,
+                        end: s.end,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        commitments: analysis
+            .commitments
+            .iter()
+            .map(|c| CommitmentOut {
+                id: c.id,
+                kind: c.kind,
+                actor: &c.actor,
+                addressee: c.addressee.as_deref(),
+                sentence: super::sentence_id(statement, c.sentence),
+                cue: &c.cue,
+                cue_start: c.cue_span.0,
+                cue_end: c.cue_span.1,
+                object: &c.object,
+                intensity: c.intensity,
+                paragraph: c.sentence.paragraph + 1,
+                section: analysis.sections[c.section].id,
+                topics: topic_names(analysis.act_topics(c)),
+            })
+            .collect(),
+    }
+}
+
+/// Pretty JSON, with characters a terminal could act on escaped as `\uXXXX`.
+pub fn write_json(
+    statement: &Statement,
+    analysis: &Analysis,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let export = build(statement, analysis);
+    let mut writer = io::BufWriter::new(out);
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut writer, SafeFormatter(PrettyFormatter::new()));
+    export.serialize(&mut ser).map_err(io::Error::other)?;
+    writer.write_all(b"\n")?;
+    writer.flush()
+}
+
+/// serde_json escapes C0 controls; this also escapes DEL, C1 controls, bidi and
+/// zero-width characters, which serde_json would write raw.
+struct SafeFormatter(PrettyFormatter<'static>);
+
+impl Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut clean_from = 0;
+        for (i, c) in fragment.char_indices() {
+            if c == '\u{7F}' || safe::is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[clean_from..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+                clean_from = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[clean_from..])
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}

@@ -1,0 +1,89 @@
+//! The plain rendering: what `communique FILE | less` shows, as `bat` does when piped.
+//!
+//! Title block, then headings and paragraphs wrapped at the requested width. Only
+//! printable text is written: no colour, no escape sequences, document controls shown
+//! as visible placeholders.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::document::{Statement, safe};
+
+/// Narrowest width the plain rendering wraps to.
+pub const MIN_WIDTH: usize = 20;
+
+pub fn write_plain(statement: &Statement, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let width = width.max(MIN_WIDTH);
+    let mut out = io::BufWriter::new(out);
+    let meta = &statement.metadata;
+    let title = safe::visible(&meta.title);
+    for line in textwrap::wrap(&title, width) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "{}", "=".repeat(title.width().clamp(1, width)))?;
+    if let Some(occasion) = &meta.occasion {
+        for line in textwrap::wrap(&safe::visible(occasion), width) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    let mut dates = Vec::new();
+    if let Some(date) = meta.date {
+        dates.push(match &meta.place {
+            Some(place) => format!("{}, {}", safe::visible(place), date.long()),
+            None => date.long(),
+        });
+    }
+    if let Some(updated) = meta.last_updated {
+        dates.push(format!(
+            "last updated {} {:02}:{:02}",
+            updated.date.long(),
+            updated.hour,
+            updated.minute
+        ));
+    }
+    if !dates.is_empty() {
+        writeln!(out, "{}", textwrap::fill(&dates.join(" · "), width))?;
+    }
+    if !meta.parties.is_empty() {
+        let parties = safe::visible(&meta.parties.join(", ")).into_owned();
+        writeln!(
+            out,
+            "{}",
+            textwrap::fill(&format!("Parties: {parties}"), width)
+        )?;
+    }
+    for (i, paragraph) in statement.paragraphs.iter().enumerate() {
+        for heading in statement.headings_before(i) {
+            write_heading(&mut out, &heading.text, width)?;
+        }
+        writeln!(out)?;
+        let text = safe::visible(&paragraph.text);
+        let (first, rest) = match &paragraph.marker {
+            Some(marker) => {
+                let marker = safe::visible(marker);
+                (format!("{marker} "), " ".repeat(marker.width() + 1))
+            }
+            None => (String::new(), String::new()),
+        };
+        let options = textwrap::Options::new(width)
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        for line in textwrap::wrap(&text, options) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    for heading in statement.headings_before(statement.paragraphs.len()) {
+        write_heading(&mut out, &heading.text, width)?;
+    }
+    out.flush()
+}
+
+fn write_heading(out: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
+    let text = safe::visible(text);
+    writeln!(out)?;
+    for line in textwrap::wrap(&text, width) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "{}", "-".repeat(text.width().clamp(1, width)))
+}

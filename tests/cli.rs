@@ -1,0 +1,275 @@
+//! The real binary: exports, the plain rendering, and every error case with its exit
+//! code and its one-line message.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use unicode_width::UnicodeWidthStr;
+
+fn communique() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_communique"));
+    cmd.env_remove("NO_COLOR").env("TERM", "xterm-256color");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    communique().args(args).output().unwrap()
+}
+
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = communique()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("communique-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Asserts exit 1 and exactly one line `communique: <path>: <reason>` on stderr.
+fn assert_fails(out: &Output, path: &str, reason: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+    assert_eq!(stderr(out), format!("communique: {path}: {reason}\n"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn missing_file() {
+    assert_fails(
+        &run(&["/no/such/statement.txt"]),
+        "/no/such/statement.txt",
+        "no such file",
+    );
+}
+
+#[test]
+fn directory() {
+    let dir = temp_dir("dir");
+    let path = dir.to_str().unwrap();
+    assert_fails(&run(&[path]), path, "is a directory");
+}
+
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let path = temp_dir("unreadable").join("locked.txt");
+    std::fs::write(&path, "Title\n\nWe agree.\n").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_err() {
+        let p = path.to_str().unwrap();
+        assert_fails(&run(&[p]), p, "permission denied");
+    } else {
+        // Running as root: permissions do not stop reads, but this file cannot be read.
+        assert_fails(
+            &run(&["/proc/self/mem"]),
+            "/proc/self/mem",
+            "cannot read: input/output error",
+        );
+    }
+}
+
+#[test]
+fn empty_and_blank_files() {
+    let dir = temp_dir("empty");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    assert_fails(
+        &run(&[empty.to_str().unwrap()]),
+        empty.to_str().unwrap(),
+        "file is empty",
+    );
+    let blank = dir.join("blank.txt");
+    std::fs::write(&blank, " \n\t\n").unwrap();
+    assert_fails(
+        &run(&[blank.to_str().unwrap()]),
+        blank.to_str().unwrap(),
+        "contains no text (only whitespace)",
+    );
+    assert_fails(
+        &run_with_stdin(&["-"], b""),
+        "standard input",
+        "file is empty",
+    );
+}
+
+#[test]
+fn binary_file_unless_forced() {
+    let path = temp_dir("binary").join("image.bin");
+    std::fs::write(
+        &path,
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    assert_fails(
+        &run(&[p]),
+        p,
+        "looks binary (use --force to open it anyway)",
+    );
+    let forced = run(&[p, "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(stderr(&forced).contains("warning: binary file opened with --force"));
+    assert!(
+        !forced.stdout.contains(&0),
+        "NUL bytes never reach the output"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["--export", "xml"]).status.code(), Some(2));
+    assert_eq!(run(&["--width", "5"]).status.code(), Some(2));
+    assert_eq!(run(&["--no-such-flag"]).status.code(), Some(2));
+}
+
+#[test]
+fn json_export_of_the_embedded_statement_from_any_folder() {
+    let out = communique()
+        .args(["--export", "json"])
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document"]["title"], "Joint press statement");
+    assert_eq!(json["paragraphs"].as_array().unwrap().len(), 6);
+    assert_eq!(json["commitments"].as_array().unwrap().len(), 15);
+    assert_eq!(json["document"]["source"], serde_json::Value::Null);
+}
+
+#[test]
+fn json_export_names_its_source() {
+    let path = temp_dir("source").join("statement.txt");
+    std::fs::write(&path, "Statement\n\nWe condemn the attack.\n").unwrap();
+    let out = run(&["--export", "json", path.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document"]["source"], path.to_str().unwrap());
+}
+
+#[test]
+fn csv_export_has_a_header_and_one_row_per_act() {
+    let out = run(&["--export", "csv"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "id");
+    assert_eq!(&header[1], "kind");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 15);
+    assert_eq!(&rows[0][1], "condemn");
+    assert_eq!(&rows[1][3], "North Korea");
+}
+
+#[test]
+fn markdown_briefing() {
+    let out = run(&["--export", "markdown"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# Joint press statement\n"));
+    assert!(text.contains("- **Date:** 31 October 2017"));
+    assert!(text.contains("- **Parties:** NATO, Japan"));
+    assert!(text.contains("## Sections"));
+    assert!(text.contains("### Demands (7)"));
+    assert!(text.contains("### Commitments (4)"));
+    assert!(text.contains("- **Japan and NATO → North Korea**: honour its commitments"));
+}
+
+#[test]
+fn plain_rendering_when_piped_wraps_at_width() {
+    let out = run(&["--width", "40"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Joint press statement\n=====================\n"));
+    assert!(text.lines().all(|l| l.width() <= 40), "{text}");
+    assert!(!text.contains('\x1b'), "no escape codes when piped");
+    let wide = String::from_utf8(run(&[]).stdout).unwrap();
+    assert!(wide.lines().all(|l| l.width() <= 80));
+    assert!(wide.lines().any(|l| l.width() > 60));
+}
+
+#[test]
+fn stdin_statement() {
+    let out = run_with_stdin(
+        &["-", "--export", "json"],
+        b"Joint statement\n\nWe condemn the attack.\n",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document"]["title"], "Joint statement");
+    assert_eq!(json["commitments"][0]["kind"], "condemn");
+}
+
+#[test]
+fn user_cue_lexicon_is_merged() {
+    let dir = temp_dir("cues");
+    let cues = dir.join("cues.json");
+    std::fs::write(
+        &cues,
+        r#"{ "cues": [ { "pattern": "lament", "kind": "concern" } ] }"#,
+    )
+    .unwrap();
+    let statement = dir.join("s.txt");
+    std::fs::write(
+        &statement,
+        "Statement\n\nWe lament the loss of life. We condemn the attack.\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "--export",
+        "json",
+        "--cues",
+        cues.to_str().unwrap(),
+        statement.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = json["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["concern", "condemn"]);
+}
+
+#[test]
+fn malformed_cue_lexicon_names_line_and_column() {
+    let path = temp_dir("badcues").join("cues.json");
+    std::fs::write(
+        &path,
+        "{\n  \"cues\": [\n    { \"pattern\": \"lament\", \"kind\": \"sorrow\" }\n  ]\n}\n",
+    )
+    .unwrap();
+    let out = run(&["--cues", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("communique: {}: line 3, column ", path.display())),
+        "{err}"
+    );
+    assert!(err.contains("sorrow"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    let mut child = communique()
+        .args(["--export", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
