@@ -6,16 +6,20 @@
 //! before the reader takes over the screen, so errors are never lost in the alternate
 //! screen.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, ValueEnum};
 
 use crate::analysis::{self, Analysis, CueLexicon, Lexicons};
+use crate::app::{App, Appearance};
 use crate::document::source::Warning;
 use crate::document::{self, LoadError, Statement};
 use crate::export::{self, Format};
+use crate::terminal::{self, Ending};
 
 /// The statement shipped with communique, opened when no file is given.
 pub const EMBEDDED_STATEMENT: &str =
@@ -164,25 +168,62 @@ pub fn open(input: &Input, lexicons: &Lexicons) -> (Statement, Analysis) {
     (statement, analysis)
 }
 
-fn load_lexicons(cues: Option<&Path>) -> Result<std::borrow::Cow<'static, Lexicons>, Failure> {
-    let Some(path) = cues else {
-        return Ok(std::borrow::Cow::Borrowed(Lexicons::embedded()));
-    };
+/// The user's cue lexicon merged over the embedded one, if `--cues` names one; read
+/// and checked before anything else so its errors reach the user.
+fn load_user_cues(cues: Option<&Path>) -> Result<Option<CueLexicon>, Failure> {
+    let Some(path) = cues else { return Ok(None) };
     let label = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| Failure::new(label.clone(), LoadError::from_io(&e)))?;
     let text =
         String::from_utf8(bytes).map_err(|_| Failure::new(label.clone(), "not valid UTF-8"))?;
-    let cues = CueLexicon::embedded_with(&text).map_err(|e| Failure::new(label, e))?;
-    Ok(std::borrow::Cow::Owned(Lexicons {
-        topics: Lexicons::embedded().topics.clone(),
-        cues,
-    }))
+    CueLexicon::embedded_with(&text)
+        .map(Some)
+        .map_err(|e| Failure::new(label, e))
+}
+
+/// The lexicons to analyse with: the embedded ones, with the user's cues if any.
+fn lexicons(user_cues: Option<CueLexicon>) -> Cow<'static, Lexicons> {
+    match user_cues {
+        Some(cues) => Cow::Owned(Lexicons {
+            topics: Lexicons::embedded().topics.clone(),
+            cues,
+        }),
+        None => Cow::Borrowed(Lexicons::embedded()),
+    }
 }
 
 /// Whether the plain rendering is what the user gets (no terminal, a dumb one, or asked).
 fn wants_plain(args: &Args) -> bool {
     args.plain || !io::stdout().is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// Opens the reader in the terminal: the text at once, the analysis as soon as it is
+/// done on a second thread (compiling the embedded lexicons is most of start-up).
+fn run_reader(args: &Args, input: &Input, user_cues: Option<CueLexicon>) -> Result<(), Failure> {
+    let mut statement = Statement::parse(&input.text, &input.fallback_title);
+    statement.source = input.source.clone();
+    let statement = Arc::new(statement);
+    let mut app = App::pending(Arc::clone(&statement), 80, 24);
+    app.appearance = Appearance {
+        light: args.theme == ThemeName::Light,
+        monochrome: match args.color {
+            ColorChoice::Never => true,
+            ColorChoice::Always => false,
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        },
+    };
+    if args.color == ColorChoice::Always {
+        crossterm::style::force_color_output(true);
+    }
+    app.warning = input.warning.map(|w| format!("{}: {w}", input.label));
+    let job: terminal::AnalysisJob =
+        Box::new(move || analysis::analyse(&statement, &lexicons(user_cues)));
+    match terminal::run(app, Some(job)) {
+        Ok(Ending::Quit) => Ok(()),
+        Ok(Ending::Signal(sig)) => std::process::exit(128 + sig),
+        Err(e) => Err(Failure::new("terminal", e)),
+    }
 }
 
 /// Runs communique with the process's arguments; the exit code follows grep: 0 done,
@@ -205,16 +246,19 @@ pub fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<(), Failure> {
     let input = read_input(args.file.as_deref(), args.force)?;
-    let lexicons = load_lexicons(args.cues.as_deref())?;
-    let (statement, analysis) = open(&input, &lexicons);
+    let user_cues = load_user_cues(args.cues.as_deref())?;
     let plain = wants_plain(args);
-    if let Some(warning) = input.warning.filter(|_| args.export.is_some() || plain) {
+    if args.export.is_none() && !plain {
+        return run_reader(args, &input, user_cues);
+    }
+    if let Some(warning) = input.warning {
         let _ = writeln!(
             io::stderr(),
             "communique: {}: warning: {warning}",
             input.label
         );
     }
+    let (statement, analysis) = open(&input, &lexicons(user_cues));
     let stdout = io::stdout();
     let result = if let Some(format) = args.export {
         let format = match format {

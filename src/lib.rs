@@ -7,6 +7,9 @@
 //! that touches the terminal) and [`cli`] (arguments, files, choosing what to run).
 
 pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod terminal;
+pub mod ui;

@@ -206,22 +206,28 @@ fn forms(base: &str) -> Vec<String> {
     if !base.chars().all(char::is_alphabetic) || base.len() < 2 {
         return out;
     }
+    // Built with push_str, not format!: this runs a few thousand times at start-up.
+    let joined = |stem: &str, tail: &[&str]| {
+        let mut form = String::with_capacity(stem.len() + 4);
+        form.push_str(stem);
+        tail.iter().for_each(|t| form.push_str(t));
+        form
+    };
     out.extend(
         ["s", "es", "d", "ed", "ing"]
             .iter()
-            .map(|suffix| format!("{base}{suffix}")),
+            .map(|suffix| joined(base, &[suffix])),
     );
     if let Some(stem) = base.strip_suffix('e') {
-        out.push(format!("{stem}ing"));
+        out.push(joined(stem, &["ing"]));
     }
     if let Some(stem) = base.strip_suffix('y') {
-        out.push(format!("{stem}ies"));
-        out.push(format!("{stem}ied"));
+        out.push(joined(stem, &["ies"]));
+        out.push(joined(stem, &["ied"]));
     }
-    if let Some(last) = base.chars().last() {
-        out.push(format!("{base}{last}ed"));
-        out.push(format!("{base}{last}ing"));
-    }
+    let last = &base[base.len() - base.chars().last().map_or(0, char::len_utf8)..];
+    out.push(joined(base, &[last, "ed"]));
+    out.push(joined(base, &[last, "ing"]));
     out
 }
 

@@ -7,6 +7,7 @@
 mod clause;
 pub mod commitments;
 pub mod cues;
+pub mod filter;
 pub mod sections;
 pub mod text;
 pub mod topics;
@@ -28,12 +29,19 @@ pub struct Lexicons {
 }
 
 impl Lexicons {
-    /// The embedded lexicons, compiled once per process.
+    /// The embedded lexicons, compiled once per process — the two side by side, as
+    /// compiling them is most of the reader's start-up.
     pub fn embedded() -> &'static Lexicons {
         static EMBEDDED: OnceLock<Lexicons> = OnceLock::new();
-        EMBEDDED.get_or_init(|| Lexicons {
-            topics: TopicLexicon::embedded(),
-            cues: CueLexicon::embedded(),
+        EMBEDDED.get_or_init(|| {
+            std::thread::scope(|scope| {
+                let topics = scope.spawn(TopicLexicon::embedded);
+                let cues = CueLexicon::embedded();
+                let topics = topics
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Lexicons { topics, cues }
+            })
         })
     }
 }
@@ -93,6 +101,29 @@ impl Analysis {
     /// Acts per kind, in [`CommitmentKind::ALL`] order.
     pub fn kind_counts(&self) -> [(CommitmentKind, usize); 6] {
         CommitmentKind::ALL.map(|k| (k, self.commitments.iter().filter(|c| c.kind == k).count()))
+    }
+}
+
+impl Analysis {
+    /// What is known before the lexicons are ready: sections from the headings (or one
+    /// for the whole text), no topics, no acts. The reader shows the text with it while
+    /// the real analysis runs.
+    pub fn pending(statement: &Statement) -> Analysis {
+        let sections = sections::pending(statement);
+        let mut paragraph_section = vec![0; statement.paragraphs.len()];
+        for (s, section) in sections.iter().enumerate() {
+            for p in section.paragraphs.clone() {
+                paragraph_section[p] = s;
+            }
+        }
+        Analysis {
+            topic_names: Vec::new(),
+            paragraph_topics: vec![Vec::new(); statement.paragraphs.len()],
+            paragraph_section,
+            sections,
+            commitments: Vec::new(),
+            authors: String::new(),
+        }
     }
 }
 

@@ -69,6 +69,35 @@ pub fn build(
     sections
 }
 
+/// The sections known before topics are: one per heading (and the lead), or one for
+/// the whole text, titled by the headings or the statement's title.
+pub fn pending(statement: &Statement) -> Vec<Section> {
+    let spans = if statement.headings.is_empty() {
+        vec![(None, 0..statement.paragraphs.len())]
+    } else {
+        heading_spans(statement)
+    };
+    spans
+        .into_iter()
+        .enumerate()
+        .map(|(i, (heading_index, paragraphs))| {
+            let heading = heading_index.map(|h| statement.headings[h].text.clone());
+            let title = shorten(
+                heading.as_deref().unwrap_or(&statement.metadata.title),
+                MAX_TITLE_CHARS,
+            );
+            Section {
+                id: i + 1,
+                title,
+                heading,
+                topics: Vec::new(),
+                paragraphs,
+                heading_index,
+            }
+        })
+        .collect()
+}
+
 fn heading_spans(statement: &Statement) -> Vec<(Option<usize>, Range<usize>)> {
     let mut spans = Vec::new();
     let first_heading_at = statement.headings[0].before_paragraph;

@@ -106,7 +106,10 @@ impl TopicLexicon {
                     let id = *vocabulary.entry(w.clone()).or_insert(next);
                     // A keyword also matches its plural: "missile launch" → "launches".
                     if w.chars().all(char::is_alphabetic) {
-                        for plural in [format!("{w}s"), format!("{w}es")] {
+                        for suffix in ["s", "es"] {
+                            let mut plural = String::with_capacity(w.len() + 2);
+                            plural.push_str(&w);
+                            plural.push_str(suffix);
                             vocabulary.entry(plural).or_insert(id);
                         }
                     }

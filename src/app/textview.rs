@@ -1,0 +1,373 @@
+//! The text pane's content as rows of a given width.
+//!
+//! The statement is laid out once per width: a front matter block (title, occasion,
+//! date), then headings and paragraphs wrapped with textwrap. Paragraph rows point into
+//! the paragraph's display text (control characters already made visible), so a
+//! highlight given as a byte range of the original text maps straight onto rows. The
+//! reader draws only the rows in view, so a document of any length scrolls without the
+//! 65,535-row limit of `Paragraph::scroll`.
+
+use textwrap::WordSeparator;
+use textwrap::core::break_words;
+use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_width::UnicodeWidthStr;
+
+use crate::analysis::Analysis;
+use crate::document::safe::{self, SafeText};
+use crate::document::{SentenceRef, Statement};
+
+/// What a row shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKind {
+    Blank,
+    /// The statement's title.
+    Title(String),
+    /// Occasion, date and parties under the title.
+    Meta(String),
+    Heading {
+        text: String,
+        level: u8,
+    },
+    /// Part of paragraph `paragraph`: display bytes `start..end`; the first row of a
+    /// numbered paragraph carries its marker.
+    Text {
+        paragraph: usize,
+        start: usize,
+        end: usize,
+        first: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub kind: RowKind,
+    /// The section this row belongs to (the front matter belongs to the first).
+    pub section: usize,
+}
+
+/// The statement laid out for one width.
+#[derive(Debug, Clone)]
+pub struct TextView {
+    width: usize,
+    /// Display text of each paragraph, with the map from original offsets.
+    pub display: Vec<SafeText>,
+    /// Paragraph markers as displayed ("1.", "(a)"), or empty.
+    pub markers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// First row of each paragraph.
+    pub paragraph_rows: Vec<usize>,
+    /// First row of each section (its heading if it has one).
+    pub section_rows: Vec<usize>,
+}
+
+impl TextView {
+    pub fn new(statement: &Statement, analysis: &Analysis, width: u16) -> TextView {
+        let mut view = TextView {
+            width: 0,
+            display: statement
+                .paragraphs
+                .iter()
+                .map(|p| SafeText::new(&p.text))
+                .collect(),
+            markers: statement
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    p.marker
+                        .as_deref()
+                        .map(|m| safe::visible(m).into_owned())
+                        .unwrap_or_default()
+                })
+                .collect(),
+            rows: Vec::new(),
+            paragraph_rows: Vec::new(),
+            section_rows: Vec::new(),
+        };
+        view.layout(statement, analysis, width);
+        view
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Lays the rows out again for a new width (no-op if unchanged).
+    pub fn layout(&mut self, statement: &Statement, analysis: &Analysis, width: u16) {
+        let width = usize::from(width).max(1);
+        if width == self.width && !self.rows.is_empty() {
+            return;
+        }
+        self.width = width;
+        self.rows.clear();
+        self.paragraph_rows.clear();
+        self.section_rows = vec![0; analysis.sections.len()];
+        self.front_matter(statement);
+        let mut section_started = vec![false; analysis.sections.len()];
+        for p in 0..self.display.len() {
+            let section = analysis.paragraph_section.get(p).copied().unwrap_or(0);
+            for heading in statement.headings_before(p) {
+                self.heading(&heading.text, heading.level, section, &mut section_started);
+            }
+            if !section_started[section] {
+                section_started[section] = true;
+                self.section_rows[section] = self.rows.len();
+            }
+            self.paragraph_rows.push(self.rows.len());
+            let marker = &self.markers[p];
+            let indent = if marker.is_empty() {
+                0
+            } else {
+                marker.width() + 1
+            };
+            let lines = wrap(&self.display[p].text, width.saturating_sub(indent).max(1));
+            for (k, (start, end)) in lines.into_iter().enumerate() {
+                self.rows.push(Row {
+                    kind: RowKind::Text {
+                        paragraph: p,
+                        start,
+                        end,
+                        first: k == 0,
+                    },
+                    section,
+                });
+            }
+            self.rows.push(Row {
+                kind: RowKind::Blank,
+                section,
+            });
+        }
+        let last_section = analysis.sections.len().saturating_sub(1);
+        for heading in statement.headings_before(statement.paragraphs.len()) {
+            self.heading(
+                &heading.text,
+                heading.level,
+                last_section,
+                &mut section_started,
+            );
+        }
+        // Sections without paragraphs of their own (a heading with nothing under it)
+        // start where the next one does.
+        for s in (0..self.section_rows.len()).rev() {
+            if !section_started[s] {
+                self.section_rows[s] = self
+                    .section_rows
+                    .get(s + 1)
+                    .copied()
+                    .unwrap_or(self.rows.len());
+            }
+        }
+    }
+
+    fn front_matter(&mut self, statement: &Statement) {
+        let meta = &statement.metadata;
+        for line in wrap_owned(&safe::visible(&meta.title), self.width) {
+            self.rows.push(Row {
+                kind: RowKind::Title(line),
+                section: 0,
+            });
+        }
+        let mut facts = Vec::new();
+        if let Some(occasion) = &meta.occasion {
+            facts.push(safe::visible(occasion).into_owned());
+        }
+        let mut dates = Vec::new();
+        if let Some(date) = meta.date {
+            dates.push(match &meta.place {
+                Some(place) => format!("{}, {}", safe::visible(place), date.long()),
+                None => date.long(),
+            });
+        }
+        if let Some(updated) = meta.last_updated {
+            dates.push(format!(
+                "last updated {} {:02}:{:02}",
+                updated.date.long(),
+                updated.hour,
+                updated.minute
+            ));
+        }
+        if !dates.is_empty() {
+            facts.push(dates.join(" · "));
+        }
+        for fact in facts {
+            for line in wrap_owned(&fact, self.width) {
+                self.rows.push(Row {
+                    kind: RowKind::Meta(line),
+                    section: 0,
+                });
+            }
+        }
+        self.rows.push(Row {
+            kind: RowKind::Blank,
+            section: 0,
+        });
+    }
+
+    fn heading(&mut self, text: &str, level: u8, section: usize, started: &mut [bool]) {
+        if let Some(flag) = started.get_mut(section).filter(|f| !**f) {
+            *flag = true;
+            self.section_rows[section] = self.rows.len();
+        }
+        for line in wrap_owned(&safe::visible(text), self.width) {
+            self.rows.push(Row {
+                kind: RowKind::Heading { text: line, level },
+                section,
+            });
+        }
+    }
+
+    /// The row on which a sentence starts.
+    pub fn sentence_row(&self, statement: &Statement, at: SentenceRef) -> usize {
+        let paragraph = &statement.paragraphs[at.paragraph];
+        let start = self.display[at.paragraph].map(paragraph.sentences[at.index].start);
+        self.row_of(at.paragraph, start)
+    }
+
+    /// The row showing display byte `offset` of paragraph `p`.
+    pub fn row_of(&self, p: usize, offset: usize) -> usize {
+        let first = self.paragraph_rows[p];
+        let mut row = first;
+        while let Some(Row {
+            kind: RowKind::Text { paragraph, end, .. },
+            ..
+        }) = self.rows.get(row)
+        {
+            if *paragraph != p || offset < *end {
+                break;
+            }
+            row += 1;
+        }
+        match self.rows.get(row) {
+            Some(Row {
+                kind: RowKind::Text { paragraph, .. },
+                ..
+            }) if *paragraph == p => row,
+            _ => row.saturating_sub(1).max(first),
+        }
+    }
+
+    /// The section shown at `row`.
+    pub fn section_at(&self, row: usize) -> usize {
+        self.rows
+            .get(row)
+            .or(self.rows.last())
+            .map_or(0, |r| r.section)
+    }
+}
+
+/// Wraps `text` to `width` columns; returns byte ranges of the lines, without the
+/// spaces at which they break.
+pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
+    if text.is_empty() {
+        return vec![(0, 0)];
+    }
+    let base = text.as_ptr() as usize;
+    let words: Vec<_> = WordSeparator::UnicodeBreakProperties
+        .find_words(text)
+        .collect();
+    let words = break_words(words, width);
+    wrap_first_fit(&words, &[width as f64])
+        .into_iter()
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            // Words are slices of `text`; their addresses give their offsets.
+            let start = line[0].word.as_ptr() as usize - base;
+            let last = &line[line.len() - 1];
+            let end = last.word.as_ptr() as usize - base + last.word.len();
+            (start, end.max(start))
+        })
+        .collect()
+}
+
+fn wrap_owned(text: &str, width: usize) -> Vec<String> {
+    wrap(text, width)
+        .into_iter()
+        .map(|(s, e)| text[s..e].trim_end().to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Lexicons, analyse};
+
+    fn view(text: &str, width: u16) -> (Statement, TextView) {
+        let statement = Statement::parse(text, "t");
+        let analysis = analyse(&statement, Lexicons::embedded());
+        let view = TextView::new(&statement, &analysis, width);
+        (statement, view)
+    }
+
+    #[test]
+    fn wrap_covers_text_within_width() {
+        let text = "We condemn in the strongest terms the nuclear tests and the missile launches.";
+        for width in [1, 5, 10, 20, 80] {
+            let lines = wrap(text, width);
+            for &(s, e) in &lines {
+                assert!(text[s..e].width() <= width, "{width}: {:?}", &text[s..e]);
+            }
+            // Every character is on some line, in order; only the breaking spaces go.
+            let shown: String = lines
+                .iter()
+                .map(|&(s, e)| &text[s..e])
+                .collect::<String>()
+                .replace(' ', "");
+            assert_eq!(shown, text.replace(' ', ""), "width {width}");
+        }
+    }
+
+    #[test]
+    fn wide_characters_wrap_by_columns() {
+        let text = "岸田文雄首相と会談した。";
+        for &(s, e) in &wrap(text, 6) {
+            assert!(text[s..e].width() <= 6);
+            assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+        }
+    }
+
+    #[test]
+    fn rows_reflow_on_width() {
+        let (statement, mut v) = view(
+            "Title\n\nWe condemn the attack on the embassy in the strongest terms.\n",
+            80,
+        );
+        let wide_rows = v.rows.len();
+        let analysis = analyse(&statement, Lexicons::embedded());
+        v.layout(&statement, &analysis, 20);
+        assert_eq!(v.width(), 20);
+        assert!(v.rows.len() > wide_rows);
+    }
+
+    #[test]
+    fn sentences_find_their_rows() {
+        let (statement, v) = view(
+            "Title\n\nOne short sentence. Another sentence that is rather longer than the first.\n",
+            24,
+        );
+        let second = v.sentence_row(
+            &statement,
+            SentenceRef {
+                paragraph: 0,
+                index: 1,
+            },
+        );
+        match &v.rows[second].kind {
+            RowKind::Text { start, end, .. } => {
+                assert!(v.display[0].text[*start..*end].contains("Another"))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(second > v.paragraph_rows[0]);
+    }
+
+    #[test]
+    fn sections_start_at_their_headings() {
+        let (_, v) = view(
+            "Title\n\nLead paragraph.\n\nCyber defence\nWe will act together to strengthen our cyber defence and resilience.\n",
+            40,
+        );
+        assert!(
+            matches!(&v.rows[v.section_rows[1]].kind, RowKind::Heading { text, .. } if text == "Cyber defence")
+        );
+        assert!(v.section_rows[0] < v.section_rows[1]);
+    }
+}

@@ -1,0 +1,156 @@
+//! The bars around the panes: header, tabs, query line, status line, and the message
+//! for a terminal too small to read in.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Pane, keys};
+use crate::document::safe;
+
+use super::theme::Theme;
+use super::{centered_message, truncate};
+
+/// Title · parties · date · last updated.
+pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let meta = &app.statement.metadata;
+    let mut facts = Vec::new();
+    if !meta.parties.is_empty() {
+        facts.push(safe::visible(&meta.parties.join(", ")).into_owned());
+    }
+    if let Some(date) = meta.date {
+        facts.push(date.long());
+    }
+    if let Some(updated) = meta.last_updated {
+        facts.push(format!(
+            "last updated {} {:02}:{:02}",
+            updated.date, updated.hour, updated.minute
+        ));
+    }
+    let width = usize::from(area.width);
+    let title = truncate(
+        &safe::visible(&meta.title),
+        width.saturating_sub(1).min(width * 3 / 5).max(8),
+    );
+    // Facts in order of importance, as many as fit whole.
+    let mut tail = String::new();
+    for fact in facts {
+        let piece = format!(" · {fact}");
+        if 1 + title.width() + tail.width() + piece.width() <= width {
+            tail.push_str(&piece);
+        } else {
+            break;
+        }
+    }
+    let title = truncate(&title, width.saturating_sub(1 + tail.width()));
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(title, theme.title),
+        Span::styled(tail, theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+}
+
+/// One tab per pane, for terminals narrower than 60 columns.
+pub fn tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let width = usize::from(area.width / 3);
+    let spans: Vec<Span> = Pane::ALL
+        .iter()
+        .map(|&pane| {
+            let label = format!("{:^width$}", truncate(pane.name(), width.saturating_sub(1)));
+            let style = if app.focus == pane {
+                theme.selected
+            } else {
+                theme.dim
+            };
+            Span::styled(label, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The query line: what is typed, and what it matches.
+pub fn query(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let summary = match &app.matches {
+        Some(m) => format!("  {} acts · {} sentences", m.acts.len(), m.sentences.len()),
+        None => String::new(),
+    };
+    let query = safe::visible(&app.query);
+    let room = usize::from(area.width)
+        .saturating_sub(1 + summary.width())
+        .max(1);
+    let shown = truncate(&query, room.saturating_sub(1));
+    let line = Line::from(vec![
+        Span::styled("/", theme.key),
+        Span::styled(shown.clone(), theme.base.add_modifier(Modifier::BOLD)),
+        Span::styled(summary, theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    if app.editing {
+        let x = area.x + 1 + u16::try_from(shown.width()).unwrap_or(0);
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+/// Key hints on the left; filters, matches and position on the right.
+pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut right = Vec::new();
+    if let Some(kind) = app.kind {
+        right.push(format!("{} only", kind.badge()));
+    }
+    if let Some(topic) = app.topic {
+        right.push(format!("topic: {}", app.analysis.topic_name(topic)));
+    }
+    if let Some(m) = &app.matches {
+        right.push(match (app.match_cursor, m.sentences.len()) {
+            (_, 0) => "no match".to_string(),
+            (Some(c), n) => format!("match {}/{n}", c + 1),
+            (None, n) => format!("{n} matches"),
+        });
+    }
+    right.push(format!("{:>3}%", app.position_percent()));
+    let right = format!("{} ", right.join(" · "));
+    let width = usize::from(area.width);
+    // Two columns always separate the hints from the figures on the right.
+    let room = width.saturating_sub(right.width() + 3);
+    let mut left: Vec<Span> = vec![Span::raw(" ")];
+    if let Some(warning) = &app.warning {
+        left.push(Span::styled(truncate(warning, room), theme.warning));
+    } else if app.editing {
+        left.push(Span::styled(
+            truncate("Enter keep · Esc drop · ↓↑ move", room),
+            theme.status,
+        ));
+    } else {
+        let mut used = 0;
+        for (key, what) in keys::HINTS {
+            let item = format!("{key} {what}  ");
+            if used + item.width() > room {
+                break;
+            }
+            used += item.width();
+            left.push(Span::styled(key.to_string(), theme.key));
+            left.push(Span::raw(format!(" {what}  ")));
+        }
+    }
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let right = truncate(&right, width.saturating_sub(used));
+    let pad = width.saturating_sub(used + right.width());
+    left.push(Span::raw(" ".repeat(pad)));
+    left.push(Span::raw(right));
+    frame.render_widget(Paragraph::new(Line::from(left)).style(theme.status), area);
+}
+
+pub fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let message = format!("Terminal too small (needs {MIN_WIDTH}×{MIN_HEIGHT})");
+    let text = if usize::from(area.width) >= message.width() {
+        message
+    } else {
+        "Too small".to_string()
+    };
+    centered_message(frame, area, &text, theme.warning);
+}

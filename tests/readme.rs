@@ -1,0 +1,29 @@
+//! The README is what users read first: its key table must list every key the reader
+//! binds (the help overlay is generated from the same table).
+
+use communique::app::keys::BINDINGS;
+
+#[test]
+fn readme_lists_every_key() {
+    let readme = include_str!("../README.md");
+    let table_start = readme.find("### Keys").expect("a Keys section");
+    let table = &readme[table_start..];
+    for (_, bindings) in BINDINGS {
+        for binding in bindings.iter() {
+            for key in binding.keys.split_whitespace() {
+                assert!(
+                    table.contains(&format!("`{key}`")),
+                    "README's key table lacks `{key}`"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn readme_has_the_two_commands() {
+    let readme = include_str!("../README.md");
+    assert!(readme.contains("cargo run --release"));
+    assert!(readme.contains("cargo test"));
+    assert!(readme.contains("cargo install --path ."));
+}
