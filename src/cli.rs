@@ -16,8 +16,8 @@ use clap::{Parser, ValueEnum};
 
 use crate::analysis::{self, Analysis, CueLexicon, Lexicons};
 use crate::app::{App, Appearance};
-use crate::document::source::Warning;
-use crate::document::{self, LoadError, Statement};
+use crate::document::source::{MAX_BYTES, Warning};
+use crate::document::{self, LoadError, Statement, safe};
 use crate::export::{self, Format};
 use crate::terminal::{self, Ending};
 
@@ -107,10 +107,13 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// The label is a path from the command line and may carry escape sequences like any
+    /// untrusted text: it is made visible before it can reach the terminal.
     fn new(label: impl Into<String>, reason: impl std::fmt::Display) -> Failure {
+        let label = label.into();
         Failure {
-            label: label.into(),
-            reason: reason.to_string(),
+            label: safe::visible(&label).into_owned(),
+            reason: safe::visible(&reason.to_string()).into_owned(),
         }
     }
 }
@@ -129,8 +132,12 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
         let mut bytes = Vec::new();
         io::stdin()
             .lock()
+            .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::new("standard input", LoadError::from_io(&e)))?;
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(Failure::new("standard input", LoadError::TooLarge(None)));
+        }
         (
             "standard input".to_string(),
             None,
@@ -141,6 +148,14 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
         let label = path.display().to_string();
         if path.is_dir() {
             return Err(Failure::new(label, LoadError::IsDirectory));
+        }
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.len() > MAX_BYTES
+        {
+            return Err(Failure::new(
+                label,
+                LoadError::TooLarge(Some(meta.len() >> 20)),
+            ));
         }
         let bytes =
             std::fs::read(path).map_err(|e| Failure::new(label.clone(), LoadError::from_io(&e)))?;
@@ -160,10 +175,18 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
     })
 }
 
-/// Parses and analyses an input with the given lexicons.
-pub fn open(input: &Input, lexicons: &Lexicons) -> (Statement, Analysis) {
-    let mut statement = Statement::parse(&input.text, &input.fallback_title);
+/// Parses an input. The text is taken out of it and dropped once parsed, so a large
+/// file is not held twice while it is analysed.
+pub fn parse(input: &mut Input) -> Statement {
+    let text = std::mem::take(&mut input.text);
+    let mut statement = Statement::parse(&text, &input.fallback_title);
     statement.source = input.source.clone();
+    statement
+}
+
+/// Parses and analyses an input with the given lexicons.
+pub fn open(input: &mut Input, lexicons: &Lexicons) -> (Statement, Analysis) {
+    let statement = parse(input);
     let analysis = analysis::analyse(&statement, lexicons);
     (statement, analysis)
 }
@@ -200,10 +223,8 @@ fn wants_plain(args: &Args) -> bool {
 
 /// Opens the reader in the terminal: the text at once, the analysis as soon as it is
 /// done on a second thread (compiling the embedded lexicons is most of start-up).
-fn run_reader(args: &Args, input: &Input, user_cues: Option<CueLexicon>) -> Result<(), Failure> {
-    let mut statement = Statement::parse(&input.text, &input.fallback_title);
-    statement.source = input.source.clone();
-    let statement = Arc::new(statement);
+fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> Result<(), Failure> {
+    let statement = Arc::new(parse(&mut input));
     let mut app = App::pending(Arc::clone(&statement), 80, 24);
     app.appearance = Appearance {
         light: args.theme == ThemeName::Light,
@@ -216,7 +237,9 @@ fn run_reader(args: &Args, input: &Input, user_cues: Option<CueLexicon>) -> Resu
     if args.color == ColorChoice::Always {
         crossterm::style::force_color_output(true);
     }
-    app.warning = input.warning.map(|w| format!("{}: {w}", input.label));
+    app.warning = input
+        .warning
+        .map(|w| format!("{}: {w}", safe::visible(&input.label)));
     let job: terminal::AnalysisJob =
         Box::new(move || analysis::analyse(&statement, &lexicons(user_cues)));
     match terminal::run(app, Some(job)) {
@@ -245,20 +268,19 @@ pub fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
-    let input = read_input(args.file.as_deref(), args.force)?;
+    let mut input = read_input(args.file.as_deref(), args.force)?;
     let user_cues = load_user_cues(args.cues.as_deref())?;
     let plain = wants_plain(args);
     if args.export.is_none() && !plain {
-        return run_reader(args, &input, user_cues);
+        return run_reader(args, input, user_cues);
     }
     if let Some(warning) = input.warning {
         let _ = writeln!(
             io::stderr(),
             "communique: {}: warning: {warning}",
-            input.label
+            safe::visible(&input.label)
         );
     }
-    let (statement, analysis) = open(&input, &lexicons(user_cues));
     let stdout = io::stdout();
     let result = if let Some(format) = args.export {
         let format = match format {
@@ -266,9 +288,15 @@ fn run(args: &Args) -> Result<(), Failure> {
             ExportFormat::Markdown => Format::Markdown,
             ExportFormat::Csv => Format::Csv,
         };
+        let (statement, analysis) = open(&mut input, &lexicons(user_cues));
         export::write(format, &statement, &analysis, &mut stdout.lock())
     } else {
-        export::write_plain(&statement, usize::from(args.width), &mut stdout.lock())
+        // The plain rendering is the text alone: no analysis to wait for.
+        export::write_plain(
+            &parse(&mut input),
+            usize::from(args.width),
+            &mut stdout.lock(),
+        )
     };
     match result {
         // A reader that stopped reading (`| head`) is not an error.

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -118,10 +118,15 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
     app::update(&mut app, Action::Resize(size.width, size.height));
     spawn_reader(sender);
     let mut dirty = true;
+    // The panic path restores the terminal; the test that proves it needs a panic.
+    let panic_for_tests = std::env::var_os("COMMUNIQUE_PANIC_FOR_TESTS").is_some();
     loop {
         if dirty {
             terminal.draw(|frame| ui::draw(&app, frame))?;
             dirty = false;
+            if panic_for_tests {
+                panic!("panic requested by COMMUNIQUE_PANIC_FOR_TESTS");
+            }
         }
         if let Some(sig) = received(&signal) {
             return Ok(Ending::Signal(sig));
@@ -180,9 +185,17 @@ fn received(signal: &AtomicUsize) -> Option<i32> {
 }
 
 /// Ctrl-Z: give the shell its screen back, stop, and take the screen again on `fg`.
+///
+/// The redraw after `fg` starts from a new `Terminal` (empty buffers: everything is
+/// drawn) on a screen cleared here. `Terminal::clear` would ask the terminal where its
+/// cursor is, and the answer can't be read while the input thread holds crossterm's
+/// event reader.
 fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    enter(&mut io::stdout())?;
-    terminal.clear()
+    let mut out = io::stdout();
+    enter(&mut out)?;
+    execute!(out, Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }

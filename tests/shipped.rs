@@ -159,7 +159,7 @@ fn exactly_the_fifteen_labelled_acts() {
                 s.sentence_text(c.sentence).to_string(),
                 c.kind.to_string(),
                 c.addressee.clone(),
-                c.actor.clone(),
+                c.actor.to_string(),
             )
         })
         .collect();

@@ -7,10 +7,11 @@
 //! short object phrase and how strongly it is put.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{SentenceRef, Statement};
+use crate::document::{Paragraph, SentenceRef, Statement};
 
 use super::clause::{self, Left};
 use super::cues::{AddresseeRule, CueLexicon, CueMatch, Otherwise, Speaker, WordId};
@@ -79,19 +80,39 @@ pub struct Commitment {
     /// 1-based, in reading order.
     pub id: usize,
     pub kind: CommitmentKind,
-    pub actor: String,
+    /// Shared: most acts of a statement have the same actor, its authors.
+    pub actor: Arc<str>,
     pub addressee: Option<String>,
     pub sentence: SentenceRef,
-    /// The cue as written ("strongly urge" is "urge"; "are also committed to").
-    pub cue: String,
-    /// Byte range of the cue in its paragraph's text.
+    /// Byte range of the cue in its paragraph's text ([`Commitment::cue`]).
     pub cue_span: (usize, usize),
-    pub object: String,
+    /// Byte range of the object in its paragraph's text ([`Commitment::object`]).
+    pub object_span: (usize, usize),
     /// 0 plain, 1 marked ("strongly"), 2 maximal ("in the strongest terms").
     pub intensity: u8,
     /// Index of the section the act is in (its topics are the section's:
     /// [`super::Analysis::act_topics`]).
     pub section: usize,
+}
+
+impl Commitment {
+    /// The cue as written: "urge" in "We strongly urge", "are also committed to".
+    pub fn cue<'s>(&self, statement: &'s Statement) -> &'s str {
+        let text = &statement.paragraphs[self.sentence.paragraph].text;
+        text.get(self.cue_span.0..self.cue_span.1).unwrap_or("")
+    }
+
+    /// What is committed to, demanded, condemned…: a short phrase, cut at a word to at
+    /// most [`MAX_OBJECT_CHARS`]. Kept as a span and cut when asked, as a statement may
+    /// have millions of acts.
+    pub fn object(&self, statement: &Statement) -> String {
+        let text = &statement.paragraphs[self.sentence.paragraph].text;
+        super::sections::shorten(
+            text.get(self.object_span.0..self.object_span.1)
+                .unwrap_or(""),
+            MAX_OBJECT_CHARS,
+        )
+    }
 }
 
 /// Longest object phrase, in characters.
@@ -150,7 +171,7 @@ fn party_aliases() -> &'static [(&'static str, Vec<Vec<String>>)] {
 #[derive(Debug, Clone)]
 pub struct Speakers {
     /// "Japan and NATO", as the statement itself phrases them.
-    pub authors: String,
+    pub authors: Arc<str>,
     parties: Vec<Party>,
 }
 
@@ -168,7 +189,7 @@ impl Speakers {
         } else {
             statement.metadata.parties.clone()
         };
-        let authors = authors_phrase(statement, &parties);
+        let authors: Arc<str> = authors_phrase(statement, &parties).into();
         let parties = parties
             .into_iter()
             .map(|name| {
@@ -430,7 +451,7 @@ fn is_addressable(tokens: &Tokens, start: usize, end: usize) -> bool {
 /// An act found in a sentence, before its object is cut.
 struct Draft {
     kind: CommitmentKind,
-    actor: String,
+    actor: Arc<str>,
     addressee: Option<String>,
     cue: CueMatch,
     object_start: usize,
@@ -438,67 +459,87 @@ struct Draft {
 }
 
 /// Extracts every act of `statement`.
-/// `tokens` holds each paragraph's tokens, in order.
-pub fn extract(
-    statement: &Statement,
-    tokens: &[Tokens],
-    speakers: &Speakers,
-    lexicon: &CueLexicon,
-    paragraph_section: &[usize],
-) -> Vec<Commitment> {
-    let mut referents = Referents::default();
-    let mut out = Vec::new();
-    for ((pi, paragraph), tokens) in statement.paragraphs.iter().enumerate().zip(tokens) {
+/// Extracts acts paragraph by paragraph, carrying from one to the next what a later
+/// pronoun may stand for. Working a paragraph at a time keeps only that paragraph's
+/// tokens in memory, whatever the size of the statement.
+pub struct Extractor<'a> {
+    speakers: &'a Speakers,
+    lexicon: &'a CueLexicon,
+    referents: Referents,
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(speakers: &'a Speakers, lexicon: &'a CueLexicon) -> Extractor<'a> {
+        Extractor {
+            speakers,
+            lexicon,
+            referents: Referents::default(),
+        }
+    }
+
+    /// Appends the acts of paragraph `pi` to `out`, numbered after those already there.
+    /// Their `section` is left at 0 for the caller, who knows the sections, to set.
+    pub fn paragraph(
+        &mut self,
+        pi: usize,
+        paragraph: &Paragraph,
+        tokens: &Tokens,
+        out: &mut Vec<Commitment>,
+    ) {
+        let (lexicon, speakers) = (self.lexicon, self.speakers);
         let ids = lexicon.word_ids(tokens);
         let mut t = 0;
         for (si, sentence) in paragraph.sentences.iter().enumerate() {
-            while t < tokens.len() && tokens.tokens[t].start < sentence.start {
+            while t < tokens.len() && tokens.tokens[t].start() < sentence.start {
                 t += 1;
             }
             let from = t;
-            while t < tokens.len() && tokens.tokens[t].start < sentence.end {
+            while t < tokens.len() && tokens.tokens[t].start() < sentence.end {
                 t += 1;
             }
             let to = t;
-            let (drafts, clause_starts) =
-                sentence_acts(tokens, &ids, from, to, lexicon, speakers, &mut referents);
-            let section = paragraph_section.get(pi).copied().unwrap_or(0);
-            for draft in &drafts {
+            let (drafts, clause_starts) = sentence_acts(
+                tokens,
+                &ids,
+                from,
+                to,
+                lexicon,
+                speakers,
+                &mut self.referents,
+            );
+            for draft in drafts {
                 let object_end = clause_starts
                     .iter()
                     .copied()
                     .find(|&s| s > draft.object_start)
                     .unwrap_or(to);
                 let follows_cue = draft.object_start == draft.cue.last + 1;
-                let (object, manner) =
+                let (object_span, manner) =
                     object_phrase(lexicon, tokens, draft.object_start, object_end, follows_cue);
                 let intensity =
                     clause::intensity(lexicon, tokens, draft.group_start, draft.cue.last + 1)
                         .max(manner);
-                let cue_span = (
-                    tokens.tokens[draft.cue.first].start,
-                    tokens.tokens[draft.cue.last].end,
-                );
                 out.push(Commitment {
                     id: out.len() + 1,
                     kind: draft.kind,
-                    actor: draft.actor.clone(),
-                    addressee: draft.addressee.clone(),
+                    actor: draft.actor,
+                    addressee: draft.addressee,
                     sentence: SentenceRef {
                         paragraph: pi,
                         index: si,
                     },
-                    cue: paragraph.text[cue_span.0..cue_span.1].to_string(),
-                    cue_span,
-                    object,
+                    cue_span: (
+                        tokens.tokens[draft.cue.first].start(),
+                        tokens.tokens[draft.cue.last].end(),
+                    ),
+                    object_span,
                     intensity,
-                    section,
+                    section: 0,
                 });
             }
-            remember_names(tokens, from, to, speakers, &mut referents);
+            remember_names(tokens, from, to, speakers, &mut self.referents);
         }
     }
-    out
 }
 
 /// The acts of one sentence (tokens `from..to`), one per actor, kind and addressee,
@@ -562,9 +603,9 @@ fn sentence_acts(
         if group.negated {
             continue;
         }
-        let actor = match &subject {
-            Subject::Authors | Subject::Other(_) => speakers.authors.clone(),
-            Subject::Party(name) | Subject::Reported(name) => name.clone(),
+        let actor: Arc<str> = match &subject {
+            Subject::Authors | Subject::Other(_) => Arc::clone(&speakers.authors),
+            Subject::Party(name) | Subject::Reported(name) => name.as_str().into(),
         };
         let mut kind = spec.kind;
         let mut addressee = None;
@@ -729,8 +770,7 @@ fn remember_names(
     }
 }
 
-/// The object as a short phrase — up to a clause boundary, at most
-/// [`MAX_OBJECT_CHARS`], without the manner phrase ("in the strongest terms") that may
+/// The object's span — up to a clause boundary, without the manner phrase ("in the strongest terms") that may
 /// open or close it — and the intensity that manner phrase gives.
 /// A manner phrase opening the object counts only when the object follows the cue
 /// (`follows_cue`): in "urge X to fully comply", "fully" is part of what is demanded.
@@ -740,7 +780,7 @@ fn object_phrase(
     start: usize,
     end: usize,
     follows_cue: bool,
-) -> (String, u8) {
+) -> ((usize, usize), u8) {
     let mut start = start;
     let mut stop = end;
     for i in start..end {
@@ -790,6 +830,12 @@ fn object_phrase(
     {
         start += 1;
     }
-    let text = tokens.span_text(start, stop);
-    (super::sections::shorten(text, MAX_OBJECT_CHARS), intensity)
+    let span = match (
+        tokens.tokens.get(start),
+        stop.checked_sub(1).and_then(|last| tokens.tokens.get(last)),
+    ) {
+        (Some(first), Some(last)) if stop > start => (first.start(), last.end()),
+        _ => (0, 0),
+    };
+    (span, intensity)
 }

@@ -74,18 +74,18 @@ pub struct FilterResult {
 pub fn act_who(analysis: &Analysis, act: &Commitment) -> String {
     match &act.addressee {
         Some(addressee) => format!("→ {addressee}"),
-        None if act.actor != analysis.authors => act.actor.clone(),
+        None if act.actor != analysis.authors => act.actor.to_string(),
         None => String::new(),
     }
 }
 
 /// The label the panel shows for an act (after its badge), and the text matched.
-pub fn act_label(analysis: &Analysis, act: &Commitment) -> String {
+pub fn act_label(statement: &Statement, analysis: &Analysis, act: &Commitment) -> String {
     let who = act_who(analysis, act);
     let text = if who.is_empty() {
-        act.object.clone()
+        act.object(statement)
     } else {
-        format!("{who}: {}", act.object)
+        format!("{who}: {}", act.object(statement))
     };
     format!("{} {}", act.kind.badge(), text)
 }
@@ -144,7 +144,7 @@ impl Filter {
             {
                 continue;
             }
-            let label = act_label(analysis, act);
+            let label = act_label(statement, analysis, act);
             let found = self.best(query, &label, own_score, LABEL_BAR).or_else(|| {
                 // An act also matches through its section's title, ranked below the rest.
                 let title = &analysis.sections[act.section].title;
@@ -376,7 +376,7 @@ mod tests {
         let r = Filter::default().run(&Query::parse("korea").unwrap(), &s, &a, None, None);
         assert!(!r.acts.is_empty() && r.acts.len() < a.commitments.len());
         for m in &r.acts {
-            let label: Vec<char> = act_label(&a, &a.commitments[m.act]).chars().collect();
+            let label: Vec<char> = act_label(&s, &a, &a.commitments[m.act]).chars().collect();
             assert!(m.indices.is_empty() || m.indices.iter().all(|&i| i < label.len()));
         }
         // Every sentence naming North Korea matches; the partners sentence does not.

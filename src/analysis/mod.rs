@@ -51,14 +51,12 @@ impl Lexicons {
 pub struct Analysis {
     /// Topic names, indexed like the lexicon; sections and acts refer to them by index.
     pub topic_names: Vec<String>,
-    /// Topic scores per paragraph, strongest first.
-    pub paragraph_topics: Vec<Vec<TopicScore>>,
     /// The section index of each paragraph.
     pub paragraph_section: Vec<usize>,
     pub sections: Vec<Section>,
     pub commitments: Vec<Commitment>,
     /// How the authors are named ("Japan and NATO").
-    pub authors: String,
+    pub authors: std::sync::Arc<str>,
 }
 
 impl Analysis {
@@ -118,11 +116,10 @@ impl Analysis {
         }
         Analysis {
             topic_names: Vec::new(),
-            paragraph_topics: vec![Vec::new(); statement.paragraphs.len()],
             paragraph_section,
             sections,
             commitments: Vec::new(),
-            authors: String::new(),
+            authors: "".into(),
         }
     }
 }
@@ -136,32 +133,29 @@ pub struct TopicSummary {
     pub acts: usize,
 }
 
-/// Analyses a statement with the given lexicons.
+/// Analyses a statement with the given lexicons, a paragraph at a time: each is
+/// tokenised once for its topics and its acts, and its tokens dropped before the next.
 pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
-    let tokens: Vec<text::Tokens> = statement
-        .paragraphs
-        .iter()
-        .map(|p| text::Tokens::new(&p.text))
-        .collect();
-    let paragraph_topics: Vec<Vec<TopicScore>> = tokens
-        .iter()
-        .map(|t| lexicons.topics.score_tokens(t))
-        .collect();
+    let speakers = Speakers::of(statement);
+    let mut extractor = commitments::Extractor::new(&speakers, &lexicons.cues);
+    let mut commitments = Vec::new();
+    let mut paragraph_topics = Vec::with_capacity(statement.paragraphs.len());
+    for (p, paragraph) in statement.paragraphs.iter().enumerate() {
+        let tokens = text::Tokens::new(&paragraph.text);
+        paragraph_topics.push(lexicons.topics.score_tokens(&tokens));
+        extractor.paragraph(p, paragraph, &tokens, &mut commitments);
+    }
     let sections = sections::build(statement, &lexicons.topics, &paragraph_topics);
+    drop(paragraph_topics);
     let mut paragraph_section = vec![0; statement.paragraphs.len()];
     for (s, section) in sections.iter().enumerate() {
         for p in section.paragraphs.clone() {
             paragraph_section[p] = s;
         }
     }
-    let speakers = Speakers::of(statement);
-    let commitments = commitments::extract(
-        statement,
-        &tokens,
-        &speakers,
-        &lexicons.cues,
-        &paragraph_section,
-    );
+    for act in &mut commitments {
+        act.section = paragraph_section[act.sentence.paragraph];
+    }
     Analysis {
         topic_names: lexicons
             .topics
@@ -169,7 +163,6 @@ pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
             .iter()
             .map(|t| t.name.clone())
             .collect(),
-        paragraph_topics,
         paragraph_section,
         sections,
         commitments,

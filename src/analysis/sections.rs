@@ -188,10 +188,16 @@ fn capitalise(text: &str) -> String {
 fn title_from_text(statement: &Statement, section: &Section) -> Option<String> {
     let text = statement.paragraphs.get(section.paragraphs.start)?;
     let first = text.sentences.first().map(|s| &text.text[s.start..s.end])?;
-    Some(shorten(
+    let title = shorten(
         first.trim_end_matches(['.', '!', '?', ':', ';']),
         MAX_TITLE_CHARS,
-    ))
+    );
+    is_readable(&title).then_some(title)
+}
+
+/// A title needs at least a letter or a digit: "." or "—" names nothing.
+fn is_readable(title: &str) -> bool {
+    title.chars().any(char::is_alphanumeric)
 }
 
 /// Cuts `text` at a word boundary so it fits `max` characters, marking the cut with "…".
@@ -265,7 +271,8 @@ fn assign_titles(
             .map(|h| shorten(h, MAX_TITLE_CHARS))
             .into_iter()
             .chain(candidates(scores, lexicon))
-            .chain(std::iter::once_with(|| title_from_text(statement, section)).flatten());
+            .chain(std::iter::once_with(|| title_from_text(statement, section)).flatten())
+            .filter(|t| is_readable(t));
         let mut first = None;
         let free = options.find(|t| {
             first.get_or_insert_with(|| t.clone());
@@ -273,7 +280,20 @@ fn assign_titles(
         });
         let title = match free {
             Some(title) => title,
-            None => used.numbered_variant(first.as_deref().unwrap_or("Opening")),
+            None => {
+                // Nothing to go by: the statement's own title, numbered.
+                let fallback = shorten(&statement.metadata.title, MAX_TITLE_CHARS);
+                let base = first.unwrap_or(if is_readable(&fallback) {
+                    fallback
+                } else {
+                    "Text".to_string()
+                });
+                if used.is_free(&base) {
+                    base
+                } else {
+                    used.numbered_variant(&base)
+                }
+            }
         };
         used.take(&title);
         section.title = title;

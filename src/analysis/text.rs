@@ -7,13 +7,33 @@
 /// A word (letters and digits) or one punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    // u32 offsets keep a token at 12 bytes; inputs are limited well below 4 GiB.
+    start: u32,
+    end: u32,
     /// For punctuation, the character with curly quotes and apostrophes folded to ASCII.
     pub punct: Option<char>,
 }
 
 impl Token {
+    fn new(start: usize, end: usize, punct: Option<char>) -> Token {
+        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Token {
+            start: offset(start),
+            end: offset(end),
+            punct,
+        }
+    }
+
+    /// Byte offset of the token in its text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the token.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn is_word(&self) -> bool {
         self.punct.is_none()
     }
@@ -53,26 +73,14 @@ impl<'a> Tokens<'a> {
                 continue;
             }
             if let Some(s) = word_start.take() {
-                tokens.push(Token {
-                    start: s,
-                    end: at,
-                    punct: None,
-                });
+                tokens.push(Token::new(s, at, None));
             }
             if !c.is_whitespace() {
-                tokens.push(Token {
-                    start: at,
-                    end: at + len,
-                    punct: Some(fold_punct(c)),
-                });
+                tokens.push(Token::new(at, at + len, Some(fold_punct(c))));
             }
         }
         if let Some(s) = word_start {
-            tokens.push(Token {
-                start: s,
-                end: text.len(),
-                punct: None,
-            });
+            tokens.push(Token::new(s, text.len(), None));
         }
         Tokens {
             text,
@@ -85,14 +93,14 @@ impl<'a> Tokens<'a> {
     pub fn word(&self, i: usize) -> &str {
         self.tokens
             .get(i)
-            .map_or("", |t| &self.lower[t.start..t.end])
+            .map_or("", |t| &self.lower[t.start()..t.end()])
     }
 
     /// The text of token `i` as written.
     pub fn original(&self, i: usize) -> &str {
         self.tokens
             .get(i)
-            .map_or("", |t| &self.text[t.start..t.end])
+            .map_or("", |t| &self.text[t.start()..t.end()])
     }
 
     pub fn punct(&self, i: usize) -> Option<char> {
@@ -119,7 +127,7 @@ impl<'a> Tokens<'a> {
         if from >= to || to > self.tokens.len() {
             return "";
         }
-        &self.text[self.tokens[from].start..self.tokens[to - 1].end]
+        &self.text[self.tokens[from].start()..self.tokens[to - 1].end()]
     }
 }
 

@@ -195,8 +195,7 @@ impl App {
     /// The first row the text can scroll to at most.
     pub fn max_text_top(&self) -> usize {
         self.view
-            .rows
-            .len()
+            .row_count()
             .saturating_sub(self.text_height().max(1))
     }
 
@@ -292,15 +291,12 @@ impl App {
 
     /// The paragraph and offset at the top of the view, to find again after reflow.
     fn anchor(&self) -> Option<(usize, usize)> {
-        self.view
-            .rows
-            .get(self.text_top)
-            .and_then(|row| match row.kind {
-                textview::RowKind::Text {
-                    paragraph, start, ..
-                } => Some((paragraph, start)),
-                _ => None,
-            })
+        match self.view.kind(self.text_top) {
+            textview::RowKind::Text {
+                paragraph, start, ..
+            } => Some((paragraph, start)),
+            _ => None,
+        }
     }
 
     fn row_of_anchor(&self, anchor: Option<(usize, usize)>) -> usize {

@@ -17,15 +17,15 @@ use crate::document::safe::{self, SafeText};
 use crate::document::{SentenceRef, Statement};
 
 /// What a row shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowKind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind<'a> {
     Blank,
     /// The statement's title.
-    Title(String),
+    Title(&'a str),
     /// Occasion, date and parties under the title.
-    Meta(String),
+    Meta(&'a str),
     Heading {
-        text: String,
+        text: &'a str,
         level: u8,
     },
     /// Part of paragraph `paragraph`: display bytes `start..end`; the first row of a
@@ -38,11 +38,31 @@ pub enum RowKind {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub kind: RowKind,
-    /// The section this row belongs to (the front matter belongs to the first).
-    pub section: usize,
+/// One row, packed: a large statement has millions of rows, so a row is 20 bytes.
+/// For title, meta and heading rows `index` points into the view's own lines; for text
+/// rows it is the paragraph, and `start..end` the bytes of its display text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Row {
+    tag: Tag,
+    level: u8,
+    index: u32,
+    start: u32,
+    end: u32,
+    section: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Blank,
+    Title,
+    Meta,
+    Heading,
+    Text,
+    FirstText,
+}
+
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The statement laid out for one width.
@@ -53,7 +73,9 @@ pub struct TextView {
     pub display: Vec<SafeText>,
     /// Paragraph markers as displayed ("1.", "(a)"), or empty.
     pub markers: Vec<String>,
-    pub rows: Vec<Row>,
+    rows: Vec<Row>,
+    /// The wrapped lines of the title block and the headings.
+    lines: Vec<String>,
     /// First row of each paragraph.
     pub paragraph_rows: Vec<usize>,
     /// First row of each section (its heading if it has one).
@@ -80,6 +102,7 @@ impl TextView {
                 })
                 .collect(),
             rows: Vec::new(),
+            lines: Vec::new(),
             paragraph_rows: Vec::new(),
             section_rows: Vec::new(),
         };
@@ -99,6 +122,7 @@ impl TextView {
         }
         self.width = width;
         self.rows.clear();
+        self.lines.clear();
         self.paragraph_rows.clear();
         self.section_rows = vec![0; analysis.sections.len()];
         self.front_matter(statement);
@@ -119,22 +143,13 @@ impl TextView {
             } else {
                 marker.width() + 1
             };
-            let lines = wrap(&self.display[p].text, width.saturating_sub(indent).max(1));
+            let text = self.display[p].text(&statement.paragraphs[p].text);
+            let lines = wrap(text, width.saturating_sub(indent).max(1));
             for (k, (start, end)) in lines.into_iter().enumerate() {
-                self.rows.push(Row {
-                    kind: RowKind::Text {
-                        paragraph: p,
-                        start,
-                        end,
-                        first: k == 0,
-                    },
-                    section,
-                });
+                let tag = if k == 0 { Tag::FirstText } else { Tag::Text };
+                self.push(tag, 0, p, start, end, section);
             }
-            self.rows.push(Row {
-                kind: RowKind::Blank,
-                section,
-            });
+            self.push(Tag::Blank, 0, 0, 0, 0, section);
         }
         let last_section = analysis.sections.len().saturating_sub(1);
         for heading in statement.headings_before(statement.paragraphs.len()) {
@@ -161,10 +176,7 @@ impl TextView {
     fn front_matter(&mut self, statement: &Statement) {
         let meta = &statement.metadata;
         for line in wrap_owned(&safe::visible(&meta.title), self.width) {
-            self.rows.push(Row {
-                kind: RowKind::Title(line),
-                section: 0,
-            });
+            self.push_line(Tag::Title, 0, line, 0);
         }
         let mut facts = Vec::new();
         if let Some(occasion) = &meta.occasion {
@@ -190,16 +202,62 @@ impl TextView {
         }
         for fact in facts {
             for line in wrap_owned(&fact, self.width) {
-                self.rows.push(Row {
-                    kind: RowKind::Meta(line),
-                    section: 0,
-                });
+                self.push_line(Tag::Meta, 0, line, 0);
             }
         }
+        self.push(Tag::Blank, 0, 0, 0, 0, 0);
+    }
+
+    fn push(
+        &mut self,
+        tag: Tag,
+        level: u8,
+        index: usize,
+        start: usize,
+        end: usize,
+        section: usize,
+    ) {
         self.rows.push(Row {
-            kind: RowKind::Blank,
-            section: 0,
+            tag,
+            level,
+            index: small(index),
+            start: small(start),
+            end: small(end),
+            section: small(section),
         });
+    }
+
+    fn push_line(&mut self, tag: Tag, level: u8, line: String, section: usize) {
+        self.lines.push(line);
+        self.push(tag, level, self.lines.len() - 1, 0, 0, section);
+    }
+
+    /// Number of rows.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// What row `row` shows (a blank row past the end).
+    pub fn kind(&self, row: usize) -> RowKind<'_> {
+        let Some(r) = self.rows.get(row) else {
+            return RowKind::Blank;
+        };
+        let line = || self.lines.get(r.index as usize).map_or("", String::as_str);
+        match r.tag {
+            Tag::Blank => RowKind::Blank,
+            Tag::Title => RowKind::Title(line()),
+            Tag::Meta => RowKind::Meta(line()),
+            Tag::Heading => RowKind::Heading {
+                text: line(),
+                level: r.level,
+            },
+            Tag::Text | Tag::FirstText => RowKind::Text {
+                paragraph: r.index as usize,
+                start: r.start as usize,
+                end: r.end as usize,
+                first: r.tag == Tag::FirstText,
+            },
+        }
     }
 
     fn heading(&mut self, text: &str, level: u8, section: usize, started: &mut [bool]) {
@@ -208,11 +266,13 @@ impl TextView {
             self.section_rows[section] = self.rows.len();
         }
         for line in wrap_owned(&safe::visible(text), self.width) {
-            self.rows.push(Row {
-                kind: RowKind::Heading { text: line, level },
-                section,
-            });
+            self.push_line(Tag::Heading, level, line, section);
         }
+    }
+
+    /// The text paragraph `p` is shown as (control characters made visible).
+    pub fn display_text<'a>(&'a self, statement: &'a Statement, p: usize) -> &'a str {
+        self.display[p].text(&statement.paragraphs[p].text)
     }
 
     /// The row on which a sentence starts.
@@ -226,21 +286,15 @@ impl TextView {
     pub fn row_of(&self, p: usize, offset: usize) -> usize {
         let first = self.paragraph_rows[p];
         let mut row = first;
-        while let Some(Row {
-            kind: RowKind::Text { paragraph, end, .. },
-            ..
-        }) = self.rows.get(row)
-        {
-            if *paragraph != p || offset < *end {
+        // A paragraph's rows are consecutive: walk to the one whose range holds offset.
+        while let RowKind::Text { paragraph, end, .. } = self.kind(row) {
+            if paragraph != p || offset < end {
                 break;
             }
             row += 1;
         }
-        match self.rows.get(row) {
-            Some(Row {
-                kind: RowKind::Text { paragraph, .. },
-                ..
-            }) if *paragraph == p => row,
+        match self.kind(row) {
+            RowKind::Text { paragraph, .. } if paragraph == p => row,
             _ => row.saturating_sub(1).max(first),
         }
     }
@@ -250,20 +304,20 @@ impl TextView {
         self.rows
             .get(row)
             .or(self.rows.last())
-            .map_or(0, |r| r.section)
+            .map_or(0, |r| r.section as usize)
     }
 }
 
 /// Wraps `text` to `width` columns; returns byte ranges of the lines, without the
-/// spaces at which they break.
+/// spaces at which they break. Lines break at spaces, and a run wider than the line
+/// (a URL, or CJK text, which may break anywhere) is split by columns: Unicode
+/// line-breaking rules cost ten times as much and change little for this text.
 pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
     if text.is_empty() {
         return vec![(0, 0)];
     }
     let base = text.as_ptr() as usize;
-    let words: Vec<_> = WordSeparator::UnicodeBreakProperties
-        .find_words(text)
-        .collect();
+    let words: Vec<_> = WordSeparator::AsciiSpace.find_words(text).collect();
     let words = break_words(words, width);
     wrap_first_fit(&words, &[width as f64])
         .into_iter()
@@ -330,11 +384,11 @@ mod tests {
             "Title\n\nWe condemn the attack on the embassy in the strongest terms.\n",
             80,
         );
-        let wide_rows = v.rows.len();
+        let wide_rows = v.row_count();
         let analysis = analyse(&statement, Lexicons::embedded());
         v.layout(&statement, &analysis, 20);
         assert_eq!(v.width(), 20);
-        assert!(v.rows.len() > wide_rows);
+        assert!(v.row_count() > wide_rows);
     }
 
     #[test]
@@ -350,9 +404,9 @@ mod tests {
                 index: 1,
             },
         );
-        match &v.rows[second].kind {
+        match v.kind(second) {
             RowKind::Text { start, end, .. } => {
-                assert!(v.display[0].text[*start..*end].contains("Another"))
+                assert!(v.display_text(&statement, 0)[start..end].contains("Another"))
             }
             other => panic!("{other:?}"),
         }
@@ -366,7 +420,7 @@ mod tests {
             40,
         );
         assert!(
-            matches!(&v.rows[v.section_rows[1]].kind, RowKind::Heading { text, .. } if text == "Cyber defence")
+            matches!(v.kind(v.section_rows[1]), RowKind::Heading { text, .. } if text == "Cyber defence")
         );
         assert!(v.section_rows[0] < v.section_rows[1]);
     }

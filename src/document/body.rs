@@ -49,7 +49,7 @@ fn read_block(block: &[Line], is_last_block: bool, out: &mut Builder) {
         .any(|l| l.text.chars().count() > WRAP_LIMIT);
 
     for (k, line) in block.iter().enumerate() {
-        let text = line.text.as_str();
+        let text: &str = &line.text;
         if let Some((level, heading)) = explicit_heading(text) {
             out.heading(heading, level);
             continue;

@@ -196,7 +196,7 @@ pub fn read(lines: &[Line], fallback_title: &str) -> Header {
             && strip_bullet(text).is_none()
             && body::paragraph_number(text).is_none()
         {
-            metadata.title = text.clone();
+            metadata.title = text.to_string();
             i = k + 1;
         } else {
             i = k;
@@ -209,7 +209,7 @@ pub fn read(lines: &[Line], fallback_title: &str) -> Header {
     let mut body_start = i;
     while i < lines.len() {
         let line = &lines[i];
-        let text = line.text.as_str();
+        let text: &str = &line.text;
         if line.is_blank() {
             i += 1;
             continue;

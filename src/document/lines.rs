@@ -4,16 +4,19 @@
 //! spaces, and trailing whitespace on "blank" lines. Every later step wants one kind of
 //! space and a reliable notion of blank line, so this is settled once here.
 
-/// One line of the input with its whitespace normalised.
+use std::borrow::Cow;
+
+/// One line of the input with its whitespace normalised; borrowed from the input when
+/// it needed no change (most lines), so a large file is not copied once more here.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'a> {
     /// Leading whitespace width in columns (a tab counts as 4).
     pub indent: usize,
     /// The text with inner whitespace runs collapsed to one space, trimmed at both ends.
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
-impl Line {
+impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
@@ -29,7 +32,7 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// Splits on `\n`, `\r\n`, bare `\r`, U+2028 and U+2029, normalising each line.
-pub fn split(text: &str) -> Vec<Line> {
+pub fn split(text: &str) -> Vec<Line<'_>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut lines = Vec::new();
     let mut rest = text;
@@ -98,11 +101,11 @@ fn find_line_break(text: &str) -> Option<usize> {
     })
 }
 
-fn normalise(raw: &str) -> Line {
+fn normalise(raw: &str) -> Line<'_> {
     if is_clean(raw) {
         return Line {
             indent: 0,
-            text: raw.to_string(),
+            text: Cow::Borrowed(raw),
         };
     }
     let mut indent = 0;
@@ -126,7 +129,10 @@ fn normalise(raw: &str) -> Line {
             text.push(c);
         }
     }
-    Line { indent, text }
+    Line {
+        indent,
+        text: Cow::Owned(text),
+    }
 }
 
 #[cfg(test)]
@@ -134,7 +140,10 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        split(input).into_iter().map(|l| l.text).collect()
+        split(input)
+            .into_iter()
+            .map(|l| l.text.into_owned())
+            .collect()
     }
 
     #[test]

@@ -75,10 +75,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Display text plus a map from original byte offsets to display byte offsets.
+/// Display text plus a map from original byte offsets to display byte offsets. Text
+/// that needs no replacement (nearly all of it) is not copied: [`SafeText::text`] then
+/// hands back the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SafeText {
-    pub text: String,
+    shown: Option<String>,
     /// (original offset, display offset) at each replaced character, in order; empty
     /// when the text needed no replacement.
     shifts: Vec<(usize, usize)>,
@@ -89,7 +91,7 @@ impl SafeText {
     pub fn new(original: &str) -> SafeText {
         if !original.chars().any(is_unsafe) {
             return SafeText {
-                text: original.to_string(),
+                shown: None,
                 shifts: Vec::new(),
                 original_len: original.len(),
             };
@@ -110,10 +112,15 @@ impl SafeText {
             shifts.push((i + c.len_utf8(), text.len()));
         }
         SafeText {
-            text,
+            shown: Some(text),
             shifts,
             original_len: original.len(),
         }
+    }
+
+    /// The text to show: the display text, or `original` itself when it needed nothing.
+    pub fn text<'a>(&'a self, original: &'a str) -> &'a str {
+        self.shown.as_deref().unwrap_or(original)
     }
 
     /// The display offset of an original byte offset (clamped to the text).
@@ -127,7 +134,7 @@ impl SafeText {
             Some((o, d)) => d + (original - o),
             None => original,
         }
-        .min(self.text.len())
+        .min(self.shown.as_ref().map_or(self.original_len, String::len))
     }
 
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {
@@ -161,17 +168,19 @@ mod tests {
     fn offsets_map_across_replacements() {
         let original = "ab\x1bcd\u{200B}ef";
         let safe = SafeText::new(original);
-        assert_eq!(safe.text, "ab␛cdef");
+        let text = safe.text(original);
+        assert_eq!(text, "ab␛cdef");
         // 'c' is at 3 in the original, after the 3-byte ␛ at 5 in the display text.
         assert_eq!(safe.map(3), 5);
-        assert_eq!(&safe.text[safe.map(3)..safe.map(5)], "cd");
-        assert_eq!(&safe.text[safe.map(8)..safe.map(10)], "ef");
-        assert_eq!(safe.map(100), safe.text.len());
+        assert_eq!(&text[safe.map(3)..safe.map(5)], "cd");
+        assert_eq!(&text[safe.map(8)..safe.map(10)], "ef");
+        assert_eq!(safe.map(100), text.len());
     }
 
     #[test]
     fn identity_map_without_replacements() {
         let safe = SafeText::new("plain");
+        assert_eq!(safe.text("plain"), "plain");
         assert_eq!(safe.map(3), 3);
     }
 }

@@ -25,7 +25,15 @@ pub enum LoadError {
     Blank,
     #[error("looks binary (use --force to open it anyway)")]
     Binary,
+    /// Bigger than [`MAX_BYTES`]: the size in MiB when known (a file), not for a pipe.
+    #[error("too large ({}; communique reads statements up to {MAX_MIB} MiB)", match .0 { Some(mib) => format!("{mib} MiB"), None => format!("over {MAX_MIB} MiB") })]
+    TooLarge(Option<u64>),
 }
+
+/// The largest input read, in bytes. Reading needs a few times a file's size in memory,
+/// and byte offsets are kept in 32 bits; no statement comes near this.
+pub const MAX_BYTES: u64 = MAX_MIB << 20;
+const MAX_MIB: u64 = 512;
 
 impl LoadError {
     pub fn from_io(err: &std::io::Error) -> LoadError {

@@ -5,18 +5,32 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::analysis::{Analysis, CommitmentKind};
 use crate::document::{Statement, safe};
 
-#[derive(Serialize)]
+/// The whole export. Serialised straight from the statement and its analysis, item by
+/// item, so a large statement is never copied into a second, JSON-shaped structure.
 struct Export<'a> {
-    document: DocumentOut<'a>,
-    sections: Vec<SectionOut<'a>>,
-    paragraphs: Vec<ParagraphOut<'a>>,
-    commitments: Vec<CommitmentOut<'a>>,
+    statement: &'a Statement,
+    analysis: &'a Analysis,
+}
+
+/// A JSON array produced from an iterator made when it is written.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -39,21 +53,21 @@ struct PersonOut<'a> {
 }
 
 #[derive(Serialize)]
-struct SectionOut<'a> {
+struct SectionOut<'a, P: Serialize> {
     id: usize,
     title: &'a str,
     topics: Vec<&'a str>,
     heading: Option<&'a str>,
-    paragraphs: Vec<usize>,
+    paragraphs: P,
 }
 
 #[derive(Serialize)]
-struct ParagraphOut<'a> {
+struct ParagraphOut<'a, S: Serialize> {
     id: usize,
     section: usize,
     number: Option<&'a str>,
     text: &'a str,
-    sentences: Vec<SentenceOut<'a>>,
+    sentences: S,
 }
 
 #[derive(Serialize)]
@@ -74,87 +88,104 @@ struct CommitmentOut<'a> {
     cue: &'a str,
     cue_start: usize,
     cue_end: usize,
-    object: &'a str,
+    object: String,
     intensity: u8,
     paragraph: usize,
     section: usize,
     topics: Vec<&'a str>,
 }
 
-fn build<'a>(statement: &'a Statement, analysis: &'a Analysis) -> Export<'a> {
-    let meta = &statement.metadata;
-    let topic_names = |topics: &[usize]| topics.iter().map(|&t| analysis.topic_name(t)).collect();
-    Export {
-        document: DocumentOut {
-            title: &meta.title,
-            occasion: meta.occasion.as_deref(),
-            parties: &meta.parties,
-            people: meta
-                .people
+impl Serialize for Export<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (statement, analysis) = (self.statement, self.analysis);
+        let meta = &statement.metadata;
+        let topic_names = |topics: &[usize]| {
+            topics
                 .iter()
-                .map(|p| PersonOut {
-                    name: &p.name,
-                    role: p.role.as_deref(),
-                })
-                .collect(),
-            date: meta.date.map(|d| d.to_string()),
-            last_updated: meta.last_updated.map(|d| d.to_string()),
-            source: statement.source.as_deref(),
-            place: meta.place.as_deref(),
-            authors: &analysis.authors,
-        },
-        sections: analysis
-            .sections
-            .iter()
-            .map(|s| SectionOut {
-                id: s.id,
-                title: &s.title,
-                topics: topic_names(&s.topics),
-                heading: s.heading.as_deref(),
-                paragraphs: s.paragraphs.clone().map(|p| p + 1).collect(),
-            })
-            .collect(),
-        paragraphs: statement
-            .paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| ParagraphOut {
-                id: i + 1,
-                section: analysis.sections[analysis.paragraph_section[i]].id,
-                number: p.number.as_deref(),
-                text: &p.text,
-                sentences: p
-                    .sentences
+                .map(|&t| analysis.topic_name(t))
+                .collect::<Vec<_>>()
+        };
+        let mut out = serializer.serialize_struct("Export", 4)?;
+        out.serialize_field(
+            "document",
+            &DocumentOut {
+                title: &meta.title,
+                occasion: meta.occasion.as_deref(),
+                parties: &meta.parties,
+                people: meta
+                    .people
                     .iter()
-                    .enumerate()
-                    .map(|(k, s)| SentenceOut {
-                        id: p.first_sentence + k + 1,
-                        text: &p.text[s.start..s.end],
-                        start: s.start,
-                        end: s.end,
+                    .map(|p| PersonOut {
+                        name: &p.name,
+                        role: p.role.as_deref(),
                     })
                     .collect(),
-            })
-            .collect(),
-        commitments: analysis
-            .commitments
-            .iter()
-            .map(|c| CommitmentOut {
-                id: c.id,
-                kind: c.kind,
-                actor: &c.actor,
-                addressee: c.addressee.as_deref(),
-                sentence: super::sentence_id(statement, c.sentence),
-                cue: &c.cue,
-                cue_start: c.cue_span.0,
-                cue_end: c.cue_span.1,
-                object: &c.object,
-                intensity: c.intensity,
-                paragraph: c.sentence.paragraph + 1,
-                section: analysis.sections[c.section].id,
-                topics: topic_names(analysis.act_topics(c)),
-            })
-            .collect(),
+                date: meta.date.map(|d| d.to_string()),
+                last_updated: meta.last_updated.map(|d| d.to_string()),
+                source: statement.source.as_deref(),
+                place: meta.place.as_deref(),
+                authors: &analysis.authors,
+            },
+        )?;
+        out.serialize_field(
+            "sections",
+            &Seq(|| {
+                analysis.sections.iter().map(move |s| SectionOut {
+                    id: s.id,
+                    title: &s.title,
+                    topics: topic_names(&s.topics),
+                    heading: s.heading.as_deref(),
+                    paragraphs: Seq(move || s.paragraphs.clone().map(|p| p + 1)),
+                })
+            }),
+        )?;
+        out.serialize_field(
+            "paragraphs",
+            &Seq(|| {
+                statement
+                    .paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, p)| ParagraphOut {
+                        id: i + 1,
+                        section: analysis.sections[analysis.paragraph_section[i]].id,
+                        number: p.number.as_deref(),
+                        text: &p.text,
+                        sentences: Seq(move || {
+                            p.sentences
+                                .iter()
+                                .enumerate()
+                                .map(move |(k, s)| SentenceOut {
+                                    id: p.first_sentence + k + 1,
+                                    text: &p.text[s.start..s.end],
+                                    start: s.start,
+                                    end: s.end,
+                                })
+                        }),
+                    })
+            }),
+        )?;
+        out.serialize_field(
+            "commitments",
+            &Seq(|| {
+                analysis.commitments.iter().map(move |c| CommitmentOut {
+                    id: c.id,
+                    kind: c.kind,
+                    actor: &c.actor,
+                    addressee: c.addressee.as_deref(),
+                    sentence: super::sentence_id(statement, c.sentence),
+                    cue: c.cue(statement),
+                    cue_start: c.cue_span.0,
+                    cue_end: c.cue_span.1,
+                    object: c.object(statement),
+                    intensity: c.intensity,
+                    paragraph: c.sentence.paragraph + 1,
+                    section: analysis.sections[c.section].id,
+                    topics: topic_names(analysis.act_topics(c)),
+                })
+            }),
+        )?;
+        out.end()
     }
 }
 
@@ -164,7 +195,10 @@ pub fn write_json(
     analysis: &Analysis,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let export = build(statement, analysis);
+    let export = Export {
+        statement,
+        analysis,
+    };
     let mut writer = io::BufWriter::new(out);
     let mut ser =
         serde_json::Serializer::with_formatter(&mut writer, SafeFormatter(PrettyFormatter::new()));

@@ -164,13 +164,17 @@ pub fn write_markdown(
                 1 => " (marked)",
                 _ => "",
             };
-            writeln!(out, "- **{who}**: {}{strength}  ", md(&act.object))?;
+            writeln!(
+                out,
+                "- **{who}**: {}{strength}  ",
+                md(&act.object(statement))
+            )?;
             writeln!(
                 out,
                 "  _§{} {}_ · cue “{}”  ",
                 section.id,
                 md(&section.title),
-                md(&act.cue)
+                md(act.cue(statement))
             )?;
             writeln!(out, "  > {}\n", md(statement.sentence_text(act.sentence)))?;
         }

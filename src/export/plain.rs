@@ -13,17 +13,26 @@ use crate::document::{Statement, safe};
 /// Narrowest width the plain rendering wraps to.
 pub const MIN_WIDTH: usize = 20;
 
+/// Wrapping options: break at spaces (see [`crate::app::textview::wrap`] for why), and
+/// fill lines first-fit as the reader does — textwrap's default optimal fit is several
+/// times slower, which a 200 MB statement makes plain.
+fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+}
+
 pub fn write_plain(statement: &Statement, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let width = width.max(MIN_WIDTH);
     let mut out = io::BufWriter::new(out);
     let meta = &statement.metadata;
     let title = safe::visible(&meta.title);
-    for line in textwrap::wrap(&title, width) {
+    for line in textwrap::wrap(&title, options(width)) {
         writeln!(out, "{line}")?;
     }
     writeln!(out, "{}", "=".repeat(title.width().clamp(1, width)))?;
     if let Some(occasion) = &meta.occasion {
-        for line in textwrap::wrap(&safe::visible(occasion), width) {
+        for line in textwrap::wrap(&safe::visible(occasion), options(width)) {
             writeln!(out, "{line}")?;
         }
     }
@@ -43,14 +52,18 @@ pub fn write_plain(statement: &Statement, width: usize, out: &mut dyn Write) -> 
         ));
     }
     if !dates.is_empty() {
-        writeln!(out, "{}", textwrap::fill(&dates.join(" · "), width))?;
+        writeln!(
+            out,
+            "{}",
+            textwrap::fill(&dates.join(" · "), options(width))
+        )?;
     }
     if !meta.parties.is_empty() {
         let parties = safe::visible(&meta.parties.join(", ")).into_owned();
         writeln!(
             out,
             "{}",
-            textwrap::fill(&format!("Parties: {parties}"), width)
+            textwrap::fill(&format!("Parties: {parties}"), options(width))
         )?;
     }
     for (i, paragraph) in statement.paragraphs.iter().enumerate() {
@@ -66,7 +79,7 @@ pub fn write_plain(statement: &Statement, width: usize, out: &mut dyn Write) -> 
             }
             None => (String::new(), String::new()),
         };
-        let options = textwrap::Options::new(width)
+        let options = options(width)
             .initial_indent(&first)
             .subsequent_indent(&rest);
         for line in textwrap::wrap(&text, options) {
@@ -82,7 +95,7 @@ pub fn write_plain(statement: &Statement, width: usize, out: &mut dyn Write) -> 
 fn write_heading(out: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
     let text = safe::visible(text);
     writeln!(out)?;
-    for line in textwrap::wrap(&text, width) {
+    for line in textwrap::wrap(&text, options(width)) {
         writeln!(out, "{line}")?;
     }
     writeln!(out, "{}", "-".repeat(text.width().clamp(1, width)))

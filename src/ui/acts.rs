@@ -69,7 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(usize::from(area.height))
         .map(|(row, &index)| {
             let act = &app.analysis.commitments[index];
-            let label = safe::visible(&act_label(&app.analysis, act)).into_owned();
+            let label = safe::visible(&act_label(&app.statement, &app.analysis, act)).into_owned();
             let badge_len = act.kind.badge().chars().count();
             let hits = &app.act_hits[row];
             let selected = app.act_cursor == Some(row);

@@ -31,12 +31,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     pane_frame(frame, app, Pane::Text, area, &title, theme);
     let text = text_area(area);
     let height = usize::from(text.height);
-    let rows = app.view.rows.get(app.text_top..).unwrap_or_default();
-    let visible = &rows[..rows.len().min(height)];
+    let end = (app.text_top + height).min(app.view.row_count());
+    let visible: Vec<RowKind> = (app.text_top.min(end)..end)
+        .map(|r| app.view.kind(r))
+        .collect();
     let paragraphs: Vec<usize> = visible
         .iter()
-        .filter_map(|r| match r.kind {
-            RowKind::Text { paragraph, .. } => Some(paragraph),
+        .filter_map(|r| match r {
+            RowKind::Text { paragraph, .. } => Some(*paragraph),
             _ => None,
         })
         .collect();
@@ -48,11 +50,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
     let lines: Vec<Line> = visible
         .iter()
-        .map(|row| row_line(app, &row.kind, &decorations, theme, usize::from(text.width)))
+        .map(|row| row_line(app, row, &decorations, theme, usize::from(text.width)))
         .collect();
     super::put_lines(frame, text, &lines);
 
-    if app.view.rows.len() > height && area.height > 2 {
+    if app.view.row_count() > height && area.height > 2 {
         let mut state = ScrollbarState::new(app.max_text_top())
             .position(app.text_top)
             .viewport_content_length(height);
@@ -153,7 +155,7 @@ fn row_line<'a>(
                 };
                 spans.push(Span::styled(lead, theme.marker));
             }
-            let text = &app.view.display[paragraph].text;
+            let text = app.view.display_text(&app.statement, paragraph);
             let ours: Vec<&Decoration> = decorations
                 .iter()
                 .filter(|(p, (s, e, _))| *p == paragraph && *s < end && *e > start)

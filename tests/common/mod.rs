@@ -74,6 +74,10 @@ impl Session {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
+                    // A signal to this test process (other tests reap their children)
+                    // interrupts the read; stopping here would leave the program
+                    // blocked writing to a full terminal.
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         if tx.send(buf[..n].to_vec()).is_err() {
@@ -230,6 +234,33 @@ impl Session {
             std::thread::sleep(Duration::from_millis(20));
         }
         None
+    }
+
+    /// What the process is doing, for failure messages: its state and where it waits,
+    /// per thread.
+    pub fn process_state(&self) -> String {
+        let pid = self.pid();
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task"))
+            .map(|d| d.flatten().collect::<Vec<_>>())
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        for task in tasks {
+            let dir = task.path();
+            let state = std::fs::read_to_string(dir.join("status"))
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("State:"))
+                        .map(str::to_string)
+                })
+                .unwrap_or_default();
+            let wchan = std::fs::read_to_string(dir.join("wchan")).unwrap_or_default();
+            out.push(format!(
+                "{}: {state} wchan={wchan}",
+                task.file_name().to_string_lossy()
+            ));
+        }
+        out.join("; ")
     }
 
     pub fn pid(&self) -> u32 {

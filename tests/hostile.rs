@@ -1,0 +1,275 @@
+//! The adversarial fixtures in `tests/fixtures/hostile/`, each through the real binary
+//! (plain rendering and every export) and through the reader's drawing: nothing a
+//! document carries may reach a terminal or a text export as a raw control code.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use communique::analysis::{Lexicons, analyse};
+use communique::app::{Action, App, Pane, update};
+use communique::document::{Statement, decode, safe};
+use communique::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile")
+        .join(name)
+}
+
+fn run(args: &[&str], name: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_communique"))
+        .args(args)
+        .arg(fixture(name))
+        .output()
+        .unwrap()
+}
+
+/// A character that must never be written raw: controls (but the line ends text
+/// formats use), C1, bidi and zero-width characters.
+fn raw_control(c: char) -> bool {
+    c != '\n' && c != '\r' && (c.is_control() || safe::is_unsafe(c))
+}
+
+fn assert_clean(what: &str, text: &str) {
+    if let Some((i, c)) = text.char_indices().find(|&(_, c)| raw_control(c)) {
+        panic!(
+            "{what}: raw {c:?} at byte {i}: …{}…",
+            text.get(i.saturating_sub(20)..i).unwrap_or("")
+        );
+    }
+}
+
+const READABLE: &[&str] = &[
+    "escapes.txt",
+    "bidi.txt",
+    "formula.txt",
+    "wide.txt",
+    "latin1.txt",
+    "utf16le.txt",
+    "no-punctuation.txt",
+    "one-line.txt",
+    "long-word.txt",
+    "cr-only.txt",
+    "unbalanced.txt",
+    "many-headings.txt",
+];
+
+#[test]
+fn every_readable_fixture_exports_cleanly() {
+    for name in READABLE {
+        for args in [
+            &["--plain"][..],
+            &["--export", "markdown"],
+            &["--export", "csv"],
+            &["--export", "json"],
+        ] {
+            let out = run(args, name);
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{name} {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8(out.stdout)
+                .unwrap_or_else(|_| panic!("{name} {args:?}: output is UTF-8"));
+            assert_clean(&format!("{name} {args:?}"), &text);
+            assert_clean(
+                &format!("{name} {args:?} stderr"),
+                &String::from_utf8_lossy(&out.stderr),
+            );
+            if args[..] == ["--export", "json"] {
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_become_visible_and_json_keeps_them() {
+    let plain = String::from_utf8(run(&["--plain"], "escapes.txt").stdout).unwrap();
+    assert!(
+        plain.contains("␛[2J")
+            && plain.contains("␛]52;c;")
+            && plain.contains("␛]8;;http://evil.example/")
+    );
+    assert!(plain.contains("␇") && plain.contains("␈"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["--export", "json"], "escapes.txt").stdout).unwrap();
+    let text = json["paragraphs"][0]["text"].as_str().unwrap();
+    assert!(text.contains("\u{1b}[2J"), "JSON keeps the text: {text:?}");
+}
+
+#[test]
+fn bidi_overrides_are_named_and_zero_width_characters_dropped() {
+    let plain = String::from_utf8(run(&["--plain"], "bidi.txt").stdout).unwrap();
+    assert!(plain.contains("⟪RLO⟫attack⟪PDF⟫"), "{plain}");
+    assert!(
+        plain.contains("urge NATO to act"),
+        "zero-width characters go: {plain}"
+    );
+}
+
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let csv = String::from_utf8(run(&["--export", "csv"], "formula.txt").stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+        }
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r.iter().any(|c| c.starts_with("'=HYPERLINK")))
+    );
+}
+
+#[test]
+fn refused_inputs_fail_cleanly() {
+    for (name, reason) in [
+        ("empty.txt", "file is empty"),
+        ("whitespace.txt", "contains no text (only whitespace)"),
+        ("nul.bin", "looks binary (use --force to open it anyway)"),
+    ] {
+        let out = run(&["--export", "json"], name);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.ends_with(&format!("{reason}\n")) && err.lines().count() == 1,
+            "{name}: {err}"
+        );
+    }
+    let forced = run(&["--plain", "--force"], "nul.bin");
+    assert_eq!(forced.status.code(), Some(0));
+    let text = String::from_utf8(forced.stdout).unwrap();
+    assert!(text.contains("␀") && !text.contains('\0'));
+}
+
+#[test]
+fn other_encodings_open_with_a_warning() {
+    let latin1 = run(&["--plain"], "latin1.txt");
+    assert!(
+        String::from_utf8_lossy(&latin1.stderr)
+            .contains("warning: not valid UTF-8: 3 invalid byte sequences")
+    );
+    assert!(
+        String::from_utf8(latin1.stdout)
+            .unwrap()
+            .contains("Montr\u{FFFD}al")
+    );
+    let utf16 = run(&["--export", "json"], "utf16le.txt");
+    assert!(String::from_utf8_lossy(&utf16.stderr).contains("warning: decoded from UTF-16"));
+    let json: serde_json::Value = serde_json::from_slice(&utf16.stdout).unwrap();
+    assert_eq!(json["commitments"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn shapeless_texts_still_read() {
+    let parse = |name: &str| {
+        let decoded = decode(std::fs::read(fixture(name)).unwrap(), false).unwrap();
+        Statement::parse(&decoded.text, name)
+    };
+    let one = parse("one-line.txt");
+    assert_eq!((one.paragraphs.len(), one.sentence_count()), (1, 1));
+    assert_eq!(
+        one.metadata.title, "one-line.txt",
+        "a sentence is not a title"
+    );
+    let flat = parse("no-punctuation.txt");
+    assert_eq!(flat.sentence_count(), flat.paragraphs.len());
+    let cr = parse("cr-only.txt");
+    assert_eq!(cr.metadata.title, "Joint statement");
+    assert_eq!(cr.sentence_count(), 3);
+    let headings = parse("many-headings.txt");
+    let analysis = analyse(&headings, Lexicons::embedded());
+    let mut titles: Vec<&str> = analysis.sections.iter().map(|s| s.title.as_str()).collect();
+    assert!(titles.iter().all(|t| t.chars().count() <= 40));
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(
+        titles.len(),
+        analysis.sections.len(),
+        "titles stay distinct"
+    );
+}
+
+/// Draws a fixture in the reader with an act selected and a filter typed, at several
+/// sizes; every cell must hold printable text that fits.
+#[test]
+fn the_reader_draws_every_fixture_safely() {
+    for name in READABLE {
+        let decoded = decode(std::fs::read(fixture(name)).unwrap(), false).unwrap();
+        let statement = Statement::parse(&decoded.text, name);
+        let analysis = analyse(&statement, Lexicons::embedded());
+        let mut app = App::new(statement, analysis, 80, 24);
+        for (w, h) in [(120, 40), (80, 24), (40, 15), (20, 6)] {
+            for action in [
+                Action::Resize(w, h),
+                Action::Focus(Pane::Acts),
+                Action::NextAct,
+                Action::Activate,
+                Action::StartFilter,
+                Action::FilterInput('e'),
+                Action::FilterAccept,
+                Action::NextMatch,
+            ] {
+                update(&mut app, action);
+            }
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
+            for cell in &terminal.backend().buffer().content {
+                assert!(
+                    !cell.symbol().chars().any(raw_control),
+                    "{name} at {w}x{h}: {:?}",
+                    cell.symbol()
+                );
+            }
+            update(&mut app, Action::FilterCancel);
+        }
+    }
+}
+
+#[test]
+fn hostile_file_names_stay_visible_in_errors() {
+    let out = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .arg("/nonexistent/evil\u{1b}]0;pwned\u{7}.txt")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_clean("stderr", &err);
+    assert!(err.contains("evil␛]0;pwned␇.txt: no such file"), "{err}");
+}
+
+#[test]
+fn wide_and_combining_characters_wrap_by_columns() {
+    use communique::app::textview::{RowKind, TextView};
+    use unicode_width::UnicodeWidthStr;
+    let decoded = decode(std::fs::read(fixture("wide.txt")).unwrap(), false).unwrap();
+    let statement = Statement::parse(&decoded.text, "wide");
+    let analysis = analyse(&statement, Lexicons::embedded());
+    for width in [2u16, 7, 10, 37, 80] {
+        let view = TextView::new(&statement, &analysis, width);
+        for row in 0..view.row_count() {
+            if let RowKind::Text {
+                paragraph,
+                start,
+                end,
+                ..
+            } = view.kind(row)
+            {
+                let text = view.display_text(&statement, paragraph);
+                assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+                assert!(
+                    text[start..end].width() <= usize::from(width),
+                    "width {width}: {:?}",
+                    &text[start..end]
+                );
+            }
+        }
+    }
+}
