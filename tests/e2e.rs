@@ -6,6 +6,11 @@ use std::time::Duration;
 
 use common::{Session, restored};
 
+/// The text pane at 120 columns: right of the navigator, left of the commitments.
+fn text_pane(screen: &vt100::Screen) -> String {
+    screen.rows(24, 56).collect::<Vec<_>>().join("\n")
+}
+
 #[test]
 fn start_filter_jump_resize_quit() {
     let mut s = Session::spawn(&[], 120, 40);
@@ -32,12 +37,17 @@ fn start_filter_jump_resize_quit() {
     s.settle(Duration::from_millis(100));
     s.send("3G");
     s.settle(Duration::from_millis(100));
-    let before = s.contents();
+    // The selected act's card spells it out below the list.
+    s.wait_for_text("By   Japan and NATO");
+    s.wait_for_text("Cue  “are committed to”");
+    let before = text_pane(s.screen());
     s.send("\r");
     // The last listed act is the commitment to work closely together; its sentence
     // comes into view in the text pane (it was below the fold).
     assert!(!before.contains("respond to this threat"), "{before}");
-    s.wait_for_text("respond to this threat");
+    s.wait_for("the act's sentence in the text pane", |screen| {
+        text_pane(screen).contains("respond to this threat")
+    });
 
     // Narrower: the navigator folds away and the panes stack.
     s.resize(80, 30);

@@ -140,6 +140,10 @@ fn hard_wrapped_lines_are_joined_and_headings_stay() {
     let s = parse("hard-wrapped.txt");
     assert_eq!(s.metadata.date.unwrap().to_string(), "2016-07-08");
     assert_eq!(s.metadata.place.as_deref(), Some("Capital City"));
+    assert_eq!(
+        s.metadata.dateline().as_deref(),
+        Some("Capital City, 8 July 2016")
+    );
     assert_eq!(s.headings.len(), 1);
     assert_eq!(s.headings[0].text, "Counter-terrorism");
     assert_eq!(s.paragraphs.len(), 3);

@@ -7,10 +7,13 @@ use std::process::{Command, Output};
 
 use communique::analysis::{Lexicons, analyse};
 use communique::app::{Action, App, Pane, update};
-use communique::document::{Statement, decode, safe};
+use communique::document::{Statement, decode};
 use communique::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+mod invariants;
+use invariants::{assert_clean, raw_control};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,21 +27,6 @@ fn run(args: &[&str], name: &str) -> Output {
         .arg(fixture(name))
         .output()
         .unwrap()
-}
-
-/// A character that must never be written raw: controls (but the line ends text
-/// formats use), C1, bidi and zero-width characters.
-fn raw_control(c: char) -> bool {
-    c != '\n' && c != '\r' && (c.is_control() || safe::is_unsafe(c))
-}
-
-fn assert_clean(what: &str, text: &str) {
-    if let Some((i, c)) = text.char_indices().find(|&(_, c)| raw_control(c)) {
-        panic!(
-            "{what}: raw {c:?} at byte {i}: …{}…",
-            text.get(i.saturating_sub(20)..i).unwrap_or("")
-        );
-    }
 }
 
 const READABLE: &[&str] = &[
@@ -55,6 +43,31 @@ const READABLE: &[&str] = &[
     "unbalanced.txt",
     "many-headings.txt",
 ];
+
+/// Fixtures communique refuses, with the reason it gives.
+const REFUSED: &[(&str, &str)] = &[
+    ("empty.txt", "file is empty"),
+    ("whitespace.txt", "contains no text (only whitespace)"),
+    ("nul.bin", "looks binary (use --force to open it anyway)"),
+];
+
+/// A fixture added to the folder but to neither list would never be exercised.
+#[test]
+fn every_fixture_is_exercised() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixture(""))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = READABLE
+        .iter()
+        .copied()
+        .chain(REFUSED.iter().map(|&(name, _)| name))
+        .map(String::from)
+        .collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
 
 #[test]
 fn every_readable_fixture_exports_cleanly() {
@@ -131,11 +144,7 @@ fn csv_cells_never_start_a_formula() {
 
 #[test]
 fn refused_inputs_fail_cleanly() {
-    for (name, reason) in [
-        ("empty.txt", "file is empty"),
-        ("whitespace.txt", "contains no text (only whitespace)"),
-        ("nul.bin", "looks binary (use --force to open it anyway)"),
-    ] {
+    for &(name, reason) in REFUSED {
         let out = run(&["--export", "json"], name);
         assert_eq!(out.status.code(), Some(1), "{name}");
         let err = String::from_utf8(out.stderr).unwrap();
@@ -272,4 +281,61 @@ fn wide_and_combining_characters_wrap_by_columns() {
             }
         }
     }
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("communique-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// A megabyte on one line (the shape of a page saved without line breaks) is split
+/// into all its sentences and every act is found; the 10 MB case is measured in
+/// release builds, not here, where the unoptimised binary would take too long.
+#[test]
+fn a_megabyte_without_a_newline_opens() {
+    let sentence = "We strongly condemn the missile launches by North Korea. ";
+    let count = (1 << 20) / sentence.len();
+    let path = scratch("one-line.txt");
+    std::fs::write(&path, sentence.repeat(count)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .args(["--export", "csv"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = csv::Reader::from_reader(&out.stdout[..])
+        .records()
+        .map(Result::unwrap)
+        .filter(|row| &row[1] == "condemn")
+        .count();
+    assert_eq!(rows, count);
+}
+
+/// Past the limit a file is refused from its size alone, before a byte is read (the
+/// file here is sparse, so the test writes nothing).
+#[test]
+fn a_file_over_the_limit_is_refused_with_its_size() {
+    let path = scratch("huge.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(513 << 20).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .arg("--plain")
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "communique: {}: too large (513 MiB; communique reads statements up to 512 MiB)\n",
+            path.display()
+        )
+    );
 }

@@ -1,6 +1,6 @@
 //! Properties over arbitrary input: parsing, analysis, filtering and drawing never
-//! panic, and every span they hand out lies on character boundaries inside its
-//! paragraph.
+//! panic, every span they hand out lies on character boundaries inside its
+//! paragraph, and no export carries a raw control character.
 
 use communique::analysis::filter::{Filter, Query};
 use communique::analysis::{Lexicons, analyse};
@@ -10,6 +10,8 @@ use communique::ui;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+mod invariants;
 
 /// Text built from the pieces statements are made of — words, cues, names, numbers,
 /// abbreviations, punctuation, line breaks, bullets, controls and wide characters — so
@@ -49,38 +51,16 @@ fn statement_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
 }
 
-fn check_spans(statement: &Statement) {
-    for p in &statement.paragraphs {
-        for s in &p.sentences {
-            assert!(s.start <= s.end && s.end <= p.text.len());
-            assert!(p.text.is_char_boundary(s.start) && p.text.is_char_boundary(s.end));
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn parse_and_analyse_anything(text in prop_oneof![any::<String>(), statement_like()]) {
         let statement = Statement::parse(&text, "fuzz");
-        check_spans(&statement);
+        invariants::check_statement(&statement);
         let analysis = analyse(&statement, Lexicons::embedded());
-        prop_assert_eq!(analysis.paragraph_section.len(), statement.paragraphs.len());
-        for act in &analysis.commitments {
-            let p = &statement.paragraphs[act.sentence.paragraph];
-            let sentence = p.sentences[act.sentence.index];
-            for (start, end) in [act.cue_span, act.object_span] {
-                prop_assert!(start <= end && end <= p.text.len());
-                prop_assert!(p.text.is_char_boundary(start) && p.text.is_char_boundary(end));
-            }
-            prop_assert!(act.cue_span.0 >= sentence.start && act.cue_span.1 <= sentence.end);
-            prop_assert!(act.section < analysis.sections.len());
-            prop_assert!(act.object(&statement).chars().count() <= 120);
-        }
-        for section in &analysis.sections {
-            prop_assert!(!section.title.is_empty() && section.title.chars().count() <= 40);
-        }
+        invariants::check_analysis(&statement, &analysis);
+        invariants::check_exports(&statement, &analysis);
     }
 
     #[test]

@@ -359,6 +359,31 @@ fn clicking_an_act_selects_it_and_shows_its_sentence() {
     assert!(row >= app.text_top && row < app.text_top + app.text_height());
 }
 
+/// With an act selected, the card below the list leaves fewer rows for the list: the
+/// selection stays above it, and a click on the card selects nothing.
+#[test]
+fn the_act_card_never_hides_the_selection() {
+    let mut app = app_at(120, 24);
+    let (list, card) = app.act_areas().unwrap();
+    let card = card.expect("a card at 120x24");
+    // 24 rows less the header and status lines, the borders and the card.
+    assert_eq!(list.height, 24 - 2 - 2 - 8);
+    apply(&mut app, [Action::Focus(Pane::Acts), Action::Bottom]);
+    assert_eq!(app.act_cursor, Some(14));
+    assert_eq!(app.act_offset, 15 - usize::from(list.height));
+    apply(&mut app, [Action::PageUp]);
+    assert_eq!(app.act_cursor, Some(14 - usize::from(list.height - 1)));
+    let before = app.act_cursor;
+    apply(
+        &mut app,
+        [Action::Click {
+            column: card.x + 3,
+            row: card.y + 2,
+        }],
+    );
+    assert_eq!(app.act_cursor, before, "the card is not a list row");
+}
+
 #[test]
 fn help_toggles_and_escape_closes_it() {
     let mut app = app();

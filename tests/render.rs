@@ -174,3 +174,17 @@ fn tiny_sizes_draw_something_sensible() {
         }
     }
 }
+
+/// On a wide terminal nothing in the navigator is cut: every section title shows whole.
+#[test]
+fn wide_navigator_shows_whole_titles() {
+    let app = app(200, 50);
+    let screen = text(&draw(&app));
+    for section in &app.analysis.sections {
+        assert!(
+            screen.contains(&section.title),
+            "{:?} is cut:\n{screen}",
+            section.title
+        );
+    }
+}

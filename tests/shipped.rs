@@ -53,6 +53,10 @@ fn metadata() {
         Some("2017-10-31T06:27")
     );
     assert_eq!(m.place, None);
+    assert_eq!(
+        m.dateline().as_deref(),
+        Some("31 October 2017 · last updated 31 October 2017 06:27")
+    );
 }
 
 #[test]

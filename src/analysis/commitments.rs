@@ -102,6 +102,15 @@ impl Commitment {
         text.get(self.cue_span.0..self.cue_span.1).unwrap_or("")
     }
 
+    /// How strongly the act is put, in words; `None` when plainly.
+    pub fn strength(&self) -> Option<&'static str> {
+        match self.intensity {
+            0 => None,
+            1 => Some("marked"),
+            _ => Some("in the strongest terms"),
+        }
+    }
+
     /// What is committed to, demanded, condemned…: a short phrase, cut at a word to at
     /// most [`MAX_OBJECT_CHARS`]. Kept as a span and cut when asked, as a statement may
     /// have millions of acts.

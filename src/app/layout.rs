@@ -117,7 +117,9 @@ pub fn compute(width: u16, height: u16, state: LayoutState) -> Layout {
         return layout;
     }
     layout.mode = Mode::Wide;
-    let nav_width = (width / 5).clamp(22, 40);
+    // A fifth of the width, growing faster past 160 columns so that from 200 on the
+    // longest section title (40) fits beside its marker.
+    let nav_width = (width / 5 + width.saturating_sub(160) / 10).clamp(22, 46);
     let acts_width = (width * 34 / 100).clamp(34, 72);
     let text_width = width - nav_width - acts_width;
     layout.navigator = Some(Rect {
@@ -172,6 +174,28 @@ pub fn text_area(rect: Rect) -> Rect {
     }
 }
 
+/// Rows the selected act's card takes at the foot of the commitments pane.
+pub const ACT_CARD_HEIGHT: u16 = 8;
+
+/// The commitments pane `rect` split inside its border into the list and, when an act
+/// is selected and the list keeps at least as many rows as the card, the card below.
+pub fn act_areas(rect: Rect, selected: bool) -> (Rect, Option<Rect>) {
+    let inside = inner(rect);
+    if !selected || inside.height < 2 * ACT_CARD_HEIGHT {
+        return (inside, None);
+    }
+    let list = Rect {
+        height: inside.height - ACT_CARD_HEIGHT,
+        ..inside
+    };
+    let card = Rect {
+        y: list.bottom(),
+        height: ACT_CARD_HEIGHT,
+        ..inside
+    };
+    (list, Some(card))
+}
+
 impl Layout {
     /// The pane under a screen position.
     pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
@@ -215,6 +239,27 @@ mod tests {
         navigator_open: false,
         query_line: false,
     };
+
+    #[test]
+    fn the_act_card_takes_the_foot_of_a_tall_commitments_pane() {
+        let pane = Rect::new(80, 1, 40, 38);
+        let (list, card) = act_areas(pane, true);
+        let card = card.expect("room for the card");
+        assert_eq!(card.height, ACT_CARD_HEIGHT);
+        assert_eq!((list.y, list.bottom(), card.bottom()), (2, card.y, 38));
+        assert_eq!((list.x, list.width), (81, 38));
+        assert_eq!(
+            act_areas(pane, false),
+            (inner(pane), None),
+            "nothing selected"
+        );
+        let short = Rect::new(80, 1, 40, 2 * ACT_CARD_HEIGHT + 1);
+        assert_eq!(
+            act_areas(short, true),
+            (inner(short), None),
+            "the list comes first"
+        );
+    }
 
     #[test]
     fn wide_has_three_panes_side_by_side() {

@@ -16,6 +16,7 @@ pub use update::update;
 
 use crate::analysis::filter::{Filter, FilterResult, Query};
 use crate::analysis::{Analysis, CommitmentKind, TopicSummary};
+use ratatui::layout::Rect;
 use std::sync::Arc;
 
 use crate::document::Statement;
@@ -185,6 +186,20 @@ impl App {
         self.act_cursor.and_then(|c| self.acts.get(c).copied())
     }
 
+    /// Where the act list and the selected act's card are drawn, inside the
+    /// commitments pane.
+    pub fn act_areas(&self) -> Option<(Rect, Option<Rect>)> {
+        self.layout
+            .acts
+            .map(|r| layout::act_areas(r, self.selected_act().is_some()))
+    }
+
+    /// Rows of the act list in view (at least one, so lists always have a page).
+    pub fn act_list_height(&self) -> usize {
+        self.act_areas()
+            .map_or(1, |(list, _)| usize::from(list.height).max(1))
+    }
+
     /// Rows of text in view.
     pub fn text_height(&self) -> usize {
         self.layout
@@ -323,14 +338,10 @@ impl App {
                 Some(c.min(self.acts.len() - 1))
             };
         }
-        let acts_height = self
-            .layout
-            .acts
-            .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
         self.act_offset = keep_in_view(
             self.act_offset,
             self.act_cursor.unwrap_or(0),
-            acts_height,
+            self.act_list_height(),
             self.acts.len(),
         );
     }

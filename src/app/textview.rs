@@ -182,23 +182,8 @@ impl TextView {
         if let Some(occasion) = &meta.occasion {
             facts.push(safe::visible(occasion).into_owned());
         }
-        let mut dates = Vec::new();
-        if let Some(date) = meta.date {
-            dates.push(match &meta.place {
-                Some(place) => format!("{}, {}", safe::visible(place), date.long()),
-                None => date.long(),
-            });
-        }
-        if let Some(updated) = meta.last_updated {
-            dates.push(format!(
-                "last updated {} {:02}:{:02}",
-                updated.date.long(),
-                updated.hour,
-                updated.minute
-            ));
-        }
-        if !dates.is_empty() {
-            facts.push(dates.join(" · "));
+        if let Some(dateline) = meta.dateline() {
+            facts.push(safe::visible(&dateline).into_owned());
         }
         for fact in facts {
             for line in wrap_owned(&fact, self.width) {

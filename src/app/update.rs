@@ -163,10 +163,14 @@ fn cycle_focus(app: &mut App, step: isize) {
 
 /// One page of the pane, in rows or items.
 fn page(app: &App, pane: Pane) -> isize {
-    let height = app.layout.rect(pane).map_or(1, |r| match pane {
-        Pane::Text => layout::text_area(r).height,
-        _ => layout::inner(r).height,
-    });
+    let height = match pane {
+        Pane::Text => app.text_height(),
+        Pane::Navigator => app
+            .layout
+            .navigator
+            .map_or(1, |r| usize::from(layout::inner(r).height)),
+        Pane::Acts => app.act_list_height(),
+    };
     isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
 }
 
@@ -209,10 +213,7 @@ fn scroll_pane(app: &mut App, pane: Pane, lines: isize) {
         }
         Pane::Acts => {
             app.act_offset = shift(app.act_offset, lines, app.acts.len());
-            let height = app
-                .layout
-                .acts
-                .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
+            let height = app.act_list_height();
             if let Some(c) = app.act_cursor {
                 app.act_cursor = Some(c.clamp(app.act_offset, app.act_offset + height - 1));
             }
@@ -346,7 +347,12 @@ fn click(app: &mut App, column: u16, row: u16) {
         return;
     };
     app.focus = pane;
-    let Some(inner) = app.layout.rect(pane).map(layout::inner) else {
+    // Rows of the act card are not list rows.
+    let inner = match pane {
+        Pane::Acts => app.act_areas().map(|(list, _)| list),
+        _ => app.layout.rect(pane).map(layout::inner),
+    };
+    let Some(inner) = inner else {
         return;
     };
     if !inner.contains((column, row).into()) {

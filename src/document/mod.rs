@@ -49,6 +49,29 @@ pub struct Metadata {
     pub last_updated: Option<DateTime>,
 }
 
+impl Metadata {
+    /// The place and date, then when the page was last updated, as one line for
+    /// people ("Brussels, 31 October 2017 · last updated 31 October 2017 06:27");
+    /// `None` when the statement gives neither. The place is as written: callers
+    /// make it safe to show.
+    pub fn dateline(&self) -> Option<String> {
+        let date = self.date.map(|date| match &self.place {
+            Some(place) => format!("{place}, {}", date.long()),
+            None => date.long(),
+        });
+        let updated = self.last_updated.map(|updated| {
+            format!(
+                "last updated {} {:02}:{:02}",
+                updated.date.long(),
+                updated.hour,
+                updated.minute
+            )
+        });
+        let parts: Vec<String> = date.into_iter().chain(updated).collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
 /// Someone named in the occasion line, with the role the page gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {

@@ -159,11 +159,10 @@ pub fn write_markdown(
                 Some(addressee) => format!("{} → {}", md(&act.actor), md(addressee)),
                 None => md(&act.actor),
             };
-            let strength = match act.intensity {
-                2 => " (in the strongest terms)",
-                1 => " (marked)",
-                _ => "",
-            };
+            let strength = act
+                .strength()
+                .map(|words| format!(" ({words})"))
+                .unwrap_or_default();
             writeln!(
                 out,
                 "- **{who}**: {}{strength}  ",

@@ -36,26 +36,11 @@ pub fn write_plain(statement: &Statement, width: usize, out: &mut dyn Write) -> 
             writeln!(out, "{line}")?;
         }
     }
-    let mut dates = Vec::new();
-    if let Some(date) = meta.date {
-        dates.push(match &meta.place {
-            Some(place) => format!("{}, {}", safe::visible(place), date.long()),
-            None => date.long(),
-        });
-    }
-    if let Some(updated) = meta.last_updated {
-        dates.push(format!(
-            "last updated {} {:02}:{:02}",
-            updated.date.long(),
-            updated.hour,
-            updated.minute
-        ));
-    }
-    if !dates.is_empty() {
+    if let Some(dateline) = meta.dateline() {
         writeln!(
             out,
             "{}",
-            textwrap::fill(&dates.join(" · "), options(width))
+            textwrap::fill(&safe::visible(&dateline), options(width))
         )?;
     }
     if !meta.parties.is_empty() {

@@ -1,5 +1,6 @@
 //! The commitments panel: one row per act — kind badge, who it is about, what — with
-//! the counts per kind in its title.
+//! the counts per kind in its title, and the selected act's card below when there is
+//! room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,12 +8,12 @@ use ratatui::text::{Line, Span};
 
 use crate::analysis::CommitmentKind;
 use crate::analysis::filter::act_label;
-use crate::app::layout::inner;
+use crate::app::layout::act_areas;
 use crate::app::{App, Pane};
 use crate::document::safe;
 
 use super::theme::Theme;
-use super::{centered_message, highlighted, pane_frame};
+use super::{card, centered_message, highlighted, pane_frame};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let total = app.analysis.commitments.len();
@@ -47,7 +48,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     title.push(' ');
     pane_frame(frame, app, Pane::Acts, area, &title, theme);
-    let area = inner(area);
+    let (area, card_area) = act_areas(area, app.selected_act().is_some());
+    if let (Some(card_area), Some(index)) = (card_area, app.selected_act()) {
+        card::draw(
+            app,
+            &app.analysis.commitments[index],
+            frame,
+            card_area,
+            theme,
+        );
+    }
     if app.acts.is_empty() {
         let message = if app.analysing {
             "Analysing…"

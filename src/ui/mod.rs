@@ -2,6 +2,7 @@
 //! [`App`] by shared reference and writes into a ratatui frame.
 
 mod acts;
+mod card;
 mod chrome;
 mod help;
 mod navigator;
