@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 
 use crate::analysis::CommitmentKind;
 use crate::analysis::filter::act_label;
-use crate::app::layout::act_areas;
 use crate::app::{App, Pane};
 use crate::document::safe;
 
@@ -48,7 +47,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     title.push(' ');
     pane_frame(frame, app, Pane::Acts, area, &title, theme);
-    let (area, card_area) = act_areas(area, app.selected_act().is_some());
+    // The same split update uses for paging and clicks, so both agree on the rows.
+    let Some((area, card_area)) = app.act_areas() else {
+        return;
+    };
     if let (Some(card_area), Some(index)) = (card_area, app.selected_act()) {
         card::draw(
             app,
