@@ -2,7 +2,7 @@
 //! written for these tests (`tests/fixtures/formats/`).
 
 use communique::analysis::{Lexicons, analyse};
-use communique::document::Statement;
+use communique::document::{LineClass, Statement};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -130,8 +130,18 @@ fn shape4_remarks_open_without_invented_metadata() {
         (None, None, None)
     );
     assert!(m.parties.is_empty() && m.people.is_empty());
-    assert_eq!(texts(&s)[0], "(As delivered)");
-    assert!(texts(&s)[1].starts_with("SECRETARY GENERAL: Good morning."));
+    assert!(texts(&s)[0].starts_with("SECRETARY GENERAL: Good morning."));
+    let delivery: Vec<(&str, &str)> = s
+        .header
+        .iter()
+        .filter(|h| h.class == LineClass::Furniture)
+        .map(|h| (h.text.as_str(), h.detail))
+        .collect();
+    assert_eq!(
+        delivery,
+        [("(As delivered)", "delivery")],
+        "a delivery label is furniture"
+    );
     assert!(s.headings.is_empty(), "speaker labels are not headings");
 }
 

@@ -164,12 +164,26 @@ fn other_encodings_open_with_a_warning() {
     let latin1 = run(&["--plain"], "latin1.txt");
     assert!(
         String::from_utf8_lossy(&latin1.stderr)
-            .contains("warning: not valid UTF-8: 3 invalid byte sequences")
+            .contains("warning: not UTF-8: decoded as windows-1252")
     );
     assert!(
         String::from_utf8(latin1.stdout)
             .unwrap()
-            .contains("Montr\u{FFFD}al")
+            .contains("Montréal and welcome the décision of the café owners")
+    );
+    let mut broken = "Tōkyō, Kyōto and Ōsaka: ".as_bytes().to_vec();
+    broken.extend(b"we \xFF agree.\n");
+    let path = std::env::temp_dir().join(format!("communique-broken-{}.txt", std::process::id()));
+    std::fs::write(&path, &broken).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_communique"))
+        .args(["--plain", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).ok();
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("warning: not valid UTF-8: 1 invalid byte sequence"),
+        "UTF-8 with a broken byte stays UTF-8"
     );
     let utf16 = run(&["--export", "json"], "utf16le.txt");
     assert!(String::from_utf8_lossy(&utf16.stderr).contains("warning: decoded from UTF-16"));

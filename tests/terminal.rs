@@ -194,7 +194,7 @@ fn a_dumb_terminal_gets_plain_text_without_escape_codes() {
 fn a_decoding_warning_shows_in_the_status_line() {
     let path = fixture("latin1.txt");
     let mut s = Session::spawn(&[&path], 120, 30);
-    s.wait_for_text("not valid UTF-8");
+    s.wait_for_text("decoded as windows-1252");
     s.send("q");
     assert!(s.wait_exit().success());
 }

@@ -5,6 +5,10 @@
 //! "last updated" stamp with its time ("Last updated: 31 Oct. 2017 06:27").
 
 use std::fmt;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -61,122 +65,38 @@ impl Date {
     }
 }
 
-/// Month names and abbreviations in the languages institutional pages come in.
-const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("janv", 1),
-    ("janvier", 1),
-    ("januar", 1),
-    ("jänner", 1),
-    ("enero", 1),
-    ("ene", 1),
-    ("gennaio", 1),
-    ("gen", 1),
-    ("janeiro", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("febr", 2),
-    ("févr", 2),
-    ("fevr", 2),
-    ("février", 2),
-    ("fevrier", 2),
-    ("februar", 2),
-    ("febrero", 2),
-    ("febbraio", 2),
-    ("fevereiro", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("mars", 3),
-    ("märz", 3),
-    ("marz", 3),
-    ("marzo", 3),
-    ("março", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("avr", 4),
-    ("avril", 4),
-    ("abril", 4),
-    ("abr", 4),
-    ("aprile", 4),
-    ("may", 5),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maggio", 5),
-    ("mag", 5),
-    ("maio", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("juin", 6),
-    ("juni", 6),
-    ("junio", 6),
-    ("giugno", 6),
-    ("giu", 6),
-    ("junho", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("juil", 7),
-    ("juillet", 7),
-    ("juli", 7),
-    ("julio", 7),
-    ("luglio", 7),
-    ("lug", 7),
-    ("julho", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("août", 8),
-    ("aout", 8),
-    ("agosto", 8),
-    ("ago", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("settembre", 9),
-    ("set", 9),
-    ("setembro", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("octobre", 10),
-    ("oktober", 10),
-    ("okt", 10),
-    ("octubre", 10),
-    ("ottobre", 10),
-    ("ott", 10),
-    ("outubro", 10),
-    ("out", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("novembro", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("déc", 12),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("dezember", 12),
-    ("dez", 12),
-    ("diciembre", 12),
-    ("dic", 12),
-    ("dicembre", 12),
-    ("dezembro", 12),
-];
+/// Month names by lowercase word, from `assets/months.json`, built once per process.
+fn months() -> &'static HashMap<String, u8> {
+    static MONTHS: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    MONTHS.get_or_init(|| {
+        #[derive(Deserialize)]
+        struct MonthFile {
+            #[allow(dead_code)]
+            comment: String,
+            months: HashMap<String, Vec<String>>,
+        }
+        let file: MonthFile = serde_json::from_str(include_str!("../../assets/months.json"))
+            .expect("assets/months.json is valid");
+        let mut out = HashMap::default();
+        for (number, names) in file.months {
+            let number: u8 = number.parse().expect("month numbers are 1 to 12");
+            for name in names {
+                out.insert(name.to_lowercase(), number);
+            }
+        }
+        out
+    })
+}
 
 fn month_number(word: &str) -> Option<u8> {
-    if !(3..=10).contains(&word.len()) || word.starts_with(|c: char| c.is_ascii_digit()) {
+    let chars = word.chars().count();
+    if !(3..=10).contains(&chars) || word.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let same = |name: &str| {
-        if word.is_ascii() {
-            name.len() == word.len() && name.eq_ignore_ascii_case(word)
-        } else {
-            word.chars().flat_map(char::to_lowercase).eq(name.chars())
-        }
-    };
-    MONTHS.iter().find(|(name, _)| same(name)).map(|&(_, m)| m)
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return months().get(word).copied();
+    }
+    months().get(&word.to_lowercase()).copied()
 }
 
 /// A word or number in a line, with where it ends (for finding what follows a date).
@@ -239,67 +159,145 @@ pub struct Found {
     pub date: Date,
     pub start: usize,
     pub end: usize,
+    /// A numeric date whose day and month could be swapped ("08/10/2004"): it was read
+    /// in the order the caller asked for.
+    pub ambiguous: bool,
 }
 
-/// Finds the first date in `line`, in any of the supported forms.
+/// How to read a numeric date whose first two numbers could both be a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumericOrder {
+    /// "08/10/2004" is 8 October: the convention of most of the world and of the
+    /// international organisations.
+    #[default]
+    DayFirst,
+    /// "10/08/2004" is 8 October: the United States' convention.
+    MonthFirst,
+}
+
+/// A day number, also as an ordinal ("9th", "1st", "2nd", "23rd").
+fn day_number(token: &str) -> Option<u16> {
+    let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &token[digits.len()..];
+    if !suffix.is_empty()
+        && !matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        )
+    {
+        return None;
+    }
+    number(digits, 2)
+}
+
+/// Finds the first date in `line`, numeric dates read day first.
 pub fn find_date(line: &str) -> Option<Found> {
+    find_date_ordered(line, NumericOrder::DayFirst)
+}
+
+/// Finds the first date in `line`, in any of the supported forms; numeric dates whose
+/// day and month could be swapped are read in `order` and marked ambiguous.
+pub fn find_date_ordered(line: &str, order: NumericOrder) -> Option<Found> {
     let toks = tokens(line);
     let start_of = |t: &Token| t.end - t.text.len();
+    let found = |date: Date, first: &Token, last: &Token| Found {
+        date,
+        start: start_of(first),
+        end: last.end,
+        ambiguous: false,
+    };
     for (i, tok) in toks.iter().enumerate() {
         let at = |k: usize| toks.get(k).map(|t| t.text).unwrap_or("");
-        // 2017-10-31
+        let joined_by = |k: usize, seps: &[char]| {
+            toks.get(k + 1).is_some_and(|next| {
+                let between = &line[toks[k].end..start_of(next)];
+                between.len() == 1 && between.starts_with(seps)
+            })
+        };
+        // 2017-10-31, 2017/10/31
         if let (Some(year), Some(month), Some(day)) = (
             number(tok.text, 4),
             number(at(i + 1), 2),
             number(at(i + 2), 2),
-        ) {
-            let separated_by_dashes = tok.text.len() == 4
-                && line[tok.end..].starts_with('-')
-                && line[toks[i + 1].end..].starts_with('-');
-            if separated_by_dashes
-                && let Some(date) = make_date(year, u8::try_from(month).ok()?, day)
-            {
-                return Some(Found {
-                    date,
-                    start: start_of(tok),
-                    end: toks[i + 2].end,
-                });
-            }
-        }
-        // 31 Oct. 2017
-        if let (Some(day), Some(month), Some(year)) = (
-            number(tok.text, 2),
-            month_number(at(i + 1)),
-            number(at(i + 2), 4),
-        ) && let Some(date) = make_date(year, month, day)
+        ) && tok.text.len() == 4
+            && joined_by(i, &['-', '/', '.'])
+            && joined_by(i + 1, &['-', '/', '.'])
+            && let Some(date) = make_date(year, u8::try_from(month).ok()?, day)
         {
-            return Some(Found {
-                date,
-                start: start_of(tok),
-                end: toks[i + 2].end,
-            });
+            return Some(found(date, tok, &toks[i + 2]));
         }
-        // October 31, 2017
-        if let (Some(month), Some(day), Some(year)) = (
-            month_number(tok.text),
+        // 08/10/2004, 8.10.2004, 08-10-2004
+        if let (Some(a), Some(b), Some(year)) = (
+            number(tok.text, 2),
             number(at(i + 1), 2),
             number(at(i + 2), 4),
+        ) && at(i + 2).len() == 4
+            && joined_by(i, &['/', '.', '-'])
+            && joined_by(i + 1, &['/', '.', '-'])
+        {
+            let day_first = make_date(year, u8::try_from(b).ok()?, a);
+            let month_first = make_date(year, u8::try_from(a).ok()?, b);
+            let (date, ambiguous) = match (day_first, month_first) {
+                (Some(d), Some(m)) if d != m => match order {
+                    NumericOrder::DayFirst => (d, true),
+                    NumericOrder::MonthFirst => (m, true),
+                },
+                (Some(d), _) => (d, false),
+                (None, Some(m)) => (m, false),
+                (None, None) => continue,
+            };
+            return Some(Found {
+                ambiguous,
+                ..found(date, tok, &toks[i + 2])
+            });
+        }
+        // 31 Oct. 2017, 9th January, 2007, 26th day of April, 2023
+        if let Some(day) = day_number(tok.text) {
+            let month_at = if at(i + 1) == "day" && at(i + 2) == "of" {
+                i + 3
+            } else {
+                i + 1
+            };
+            if let (Some(month), Some(year)) =
+                (month_number(at(month_at)), number(at(month_at + 1), 4))
+                && let Some(date) = make_date(year, month, day)
+            {
+                return Some(found(date, tok, &toks[month_at + 1]));
+            }
+        }
+        // October 31, 2017, October 31st, 2017
+        if let (Some(month), Some(day), Some(year)) = (
+            month_number(tok.text),
+            day_number(at(i + 1)),
+            number(at(i + 2), 4),
         ) && let Some(date) = make_date(year, month, day)
         {
-            return Some(Found {
-                date,
-                start: start_of(tok),
-                end: toks[i + 2].end,
-            });
+            return Some(found(date, tok, &toks[i + 2]));
         }
     }
     None
 }
 
+/// Whether the line writes a date with the month name before the day ("April 14,
+/// 2024"), as the United States' pages do.
+pub fn is_month_first(line: &str) -> bool {
+    let toks = tokens(line);
+    toks.windows(3).any(|w| {
+        month_number(w[0].text).is_some()
+            && day_number(w[1].text).is_some()
+            && number(w[2].text, 4).is_some()
+    })
+}
+
 /// Finds a date followed by a time ("31 Oct. 2017 06:27"). The flag says whether a time
 /// was there; without one the time is midnight.
 pub fn find_date_time(line: &str) -> Option<(DateTime, bool)> {
-    let found = find_date(line)?;
+    find_date_time_ordered(line, NumericOrder::DayFirst)
+}
+
+/// [`find_date_time`] with numeric dates read in `order`.
+pub fn find_date_time_ordered(line: &str, order: NumericOrder) -> Option<(DateTime, bool)> {
+    let found = find_date_ordered(line, order)?;
     let mut rest = line[found.end..].trim_start_matches([' ', ',', '-', '–', 'T']);
     // "à 09h05", "um 09:05", "at 09:05": the word pages put between date and time.
     for joiner in ["at ", "à ", "um ", "alle ", "às ", "a las "] {
@@ -378,5 +376,60 @@ mod tests {
     fn long_form_for_people() {
         let date = find_date("2017-10-31").unwrap().date;
         assert_eq!(date.long(), "31 October 2017");
+    }
+
+    #[test]
+    fn ordinals_and_day_of() {
+        assert_eq!(
+            d("held in London on 9th January, 2007").as_deref(),
+            Some("2007-01-09")
+        );
+        assert_eq!(
+            d("met on this 26th day of April, 2023").as_deref(),
+            Some("2023-04-26")
+        );
+        assert_eq!(d("March 3rd, 2021").as_deref(), Some("2021-03-03"));
+        assert_eq!(
+            d("11 August, 2023, Addis Ababa:").as_deref(),
+            Some("2023-08-11")
+        );
+        assert_eq!(d("of 30 August 1974").as_deref(), Some("1974-08-30"));
+        assert_eq!(d("3 марта 2021 г.").as_deref(), Some("2021-03-03"));
+        assert_eq!(d("the 9xx January 2007"), None);
+    }
+
+    #[test]
+    fn numeric_dates_in_both_orders() {
+        let day_first = find_date("08/10/2004").unwrap();
+        assert_eq!(day_first.date.to_string(), "2004-10-08");
+        assert!(day_first.ambiguous);
+        let month_first = find_date_ordered("08/10/2004", NumericOrder::MonthFirst).unwrap();
+        assert_eq!(month_first.date.to_string(), "2004-08-10");
+        let decided = find_date_ordered("10/28/2004", NumericOrder::DayFirst).unwrap();
+        assert_eq!(
+            (decided.date.to_string(), decided.ambiguous),
+            ("2004-10-28".into(), false)
+        );
+        assert_eq!(d("28.10.2004").as_deref(), Some("2004-10-28"));
+        assert_eq!(d("2004/10/28").as_deref(), Some("2004-10-28"));
+        assert!(
+            !find_date("05/05/2021").unwrap().ambiguous,
+            "the same either way"
+        );
+        assert_eq!(d("S/RES/2375 (2017)"), None);
+        assert_eq!(d("for the next 10-15 years"), None);
+    }
+
+    #[test]
+    fn month_first_pages_are_recognised() {
+        assert!(is_month_first("April 14, 2024"));
+        assert!(!is_month_first("14 April 2024"));
+    }
+
+    #[test]
+    fn iso_with_time_and_offset() {
+        let (dt, timed) = find_date_time("2021-07-15 18:10:40-04:00").unwrap();
+        assert_eq!(dt.to_string(), "2021-07-15T18:10");
+        assert!(timed);
     }
 }

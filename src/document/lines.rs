@@ -14,11 +14,23 @@ pub struct Line<'a> {
     pub indent: usize,
     /// The text with inner whitespace runs collapsed to one space, trimmed at both ends.
     pub text: Cow<'a, str>,
+    /// The whole line was strong emphasis in Markdown (`**A NEW ERA**`), before the
+    /// markers were removed.
+    pub strong: bool,
 }
 
 impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// An empty line, standing in for one that was dropped.
+    pub fn blank() -> Line<'static> {
+        Line {
+            indent: 0,
+            text: Cow::Borrowed(""),
+            strong: false,
+        }
     }
 }
 
@@ -106,6 +118,7 @@ fn normalise(raw: &str) -> Line<'_> {
         return Line {
             indent: 0,
             text: Cow::Borrowed(raw),
+            strong: false,
         };
     }
     let mut indent = 0;
@@ -132,6 +145,21 @@ fn normalise(raw: &str) -> Line<'_> {
     Line {
         indent,
         text: Cow::Owned(text),
+        strong: false,
+    }
+}
+
+/// Removes Markdown's inline markers from every line, noting which lines were all
+/// strong emphasis (candidate headings) before the markers went.
+pub fn clean_markdown(lines: &mut [Line]) {
+    for line in lines {
+        if super::header::is_separator(&line.text) {
+            continue;
+        }
+        line.strong = super::markdown::is_strong_line(&line.text);
+        if let std::borrow::Cow::Owned(clean) = super::markdown::clean(&line.text) {
+            line.text = std::borrow::Cow::Owned(clean);
+        }
     }
 }
 

@@ -10,8 +10,10 @@
 
 mod body;
 pub mod dates;
-mod header;
+pub mod front_matter;
+pub mod header;
 mod lines;
+pub mod markdown;
 mod people;
 pub mod safe;
 mod sentences;
@@ -20,6 +22,7 @@ pub mod source;
 use std::fmt;
 
 pub use dates::{Date, DateTime};
+pub use header::{HeaderLine, LineClass, TitleSource};
 pub use sentences::split_sentences;
 pub use source::{Decoded, LoadError, decode};
 
@@ -32,24 +35,48 @@ pub struct Statement {
     pub paragraphs: Vec<Paragraph>,
     /// Where the text came from: a path, or `None` for the embedded statement and stdin.
     pub source: Option<String>,
+    /// Every line read as header (front matter, title, occasion, dates, references) or
+    /// dropped as furniture, above or inside the body, in line order.
+    pub header: Vec<HeaderLine>,
 }
 
 /// Everything the page says about the statement rather than in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
+    /// The title to show: the document's own, or the file name when it has none
+    /// ([`Metadata::title_source`] says which).
     pub title: String,
+    pub title_source: TitleSource,
     /// The "issued on the occasion of …" line, as written.
     pub occasion: Option<String>,
     /// The parties named in the occasion (or title), in the order they are named.
     pub parties: Vec<String>,
     pub people: Vec<Person>,
+    /// The statement's own date: its dateline or date line, else the date in its
+    /// occasion or title, else when it was issued or published.
     pub date: Option<Date>,
+    /// The date was numeric with day and month both 12 or less, read day first (or month
+    /// first on a page that writes dates the United States' way).
+    pub date_ambiguous: bool,
     /// The place given with the date ("Capital City, 8 July 2016").
     pub place: Option<String>,
     pub last_updated: Option<DateTime>,
+    /// When the page says it was published ("Published 22 December 2021").
+    pub published: Option<Date>,
+    /// A press release number or document symbol ("Press Release (2008) 153", "SC/8215").
+    pub reference: Option<String>,
+    /// The issuing office of a government page ("From: Ministry of Foreign Affairs").
+    pub from: Option<String>,
+    /// The original page's address, from front matter.
+    pub source_url: Option<String>,
 }
 
 impl Metadata {
+    /// The document's own title; `None` when the text has none and the file name stands in.
+    pub fn own_title(&self) -> Option<&str> {
+        (self.title_source != TitleSource::FileName).then_some(self.title.as_str())
+    }
+
     /// The place and date, then when the page was last updated, as one line for
     /// people ("Brussels, 31 October 2017 · last updated 31 October 2017 06:27");
     /// `None` when the statement gives neither. The place is as written: callers
@@ -124,17 +151,38 @@ impl Paragraph {
 }
 
 impl Statement {
-    /// Parses statement text. `fallback_title` is used when the text names no title
-    /// (typically the file name).
+    /// Parses statement text, recognising Markdown by its marks. `fallback_title` is
+    /// shown when the text names no title (typically the file name).
     pub fn parse(text: &str, fallback_title: &str) -> Statement {
-        let lines = lines::split(text);
-        let head = header::read(&lines, fallback_title);
-        let (headings, paragraphs) = body::read(&lines[head.body_start..]);
+        Statement::parse_with(text, fallback_title, None)
+    }
+
+    /// Parses statement text; `markdown` says whether it is Markdown (from the file
+    /// name), `None` to decide from the text.
+    pub fn parse_with(text: &str, fallback_title: &str, markdown: Option<bool>) -> Statement {
+        let (front, rest) = match front_matter::split(text) {
+            Some((front, at)) => (Some(front), &text[at..]),
+            None => (None, text),
+        };
+        let markdown = markdown.unwrap_or(front.is_some() || markdown::looks_like_markdown(rest));
+        let mut lines = lines::split(rest);
+        if markdown {
+            lines::clean_markdown(&mut lines);
+        }
+        let first_line = front.as_ref().map_or(1, |f| f.lines + 1);
+        let head = header::read(&lines, first_line, front.as_ref(), fallback_title);
+        let body = body::read(&lines[head.body_start..], first_line + head.body_start);
+        let mut header = head.lines;
+        if let Some(front) = &front {
+            header.splice(0..0, front_matter_lines(text, front));
+        }
+        header.extend(body.dropped);
         Statement {
             metadata: head.metadata,
-            headings,
-            paragraphs,
+            headings: body.headings,
+            paragraphs: body.paragraphs,
             source: None,
+            header,
         }
     }
 
@@ -167,11 +215,34 @@ impl Statement {
     }
 
     /// Headings that stand directly before paragraph `index`.
+    /// Headings are in reading order, so this is a binary search, not a scan.
     pub fn headings_before(&self, index: usize) -> impl Iterator<Item = &Heading> {
-        self.headings
+        let from = self
+            .headings
+            .partition_point(|h| h.before_paragraph < index);
+        self.headings[from..]
             .iter()
-            .filter(move |h| h.before_paragraph == index)
+            .take_while(move |h| h.before_paragraph == index)
     }
+}
+
+/// The front matter's lines, each with the key it sets.
+fn front_matter_lines(text: &str, front: &front_matter::FrontMatter) -> Vec<HeaderLine> {
+    text.lines()
+        .take(front.lines)
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| HeaderLine {
+            line: i + 1,
+            text: line.trim_end().to_string(),
+            class: LineClass::FrontMatter,
+            detail: if line.trim() == "---" || line.trim() == "..." {
+                "delimiter"
+            } else {
+                "field"
+            },
+        })
+        .collect()
 }
 
 impl fmt::Display for Person {

@@ -5,23 +5,50 @@
 //! What is not an end: abbreviations (H.E., Mr., U.S., e.g., No., Sept., Res.), initials
 //! (A. Example), decimals (2.5, 1.5°C), and a period followed by a lowercase word.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
+
 use super::Sentence;
 
-/// Abbreviations that take a period and are normally followed by more of the sentence.
-/// Compared with the word before the period, case-sensitively.
-#[rustfmt::skip]
-fn is_listed_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Sr" | "Jr" | "St" | "Mt" | "Gen" | "Lt" | "Col" |
-        "Capt" | "Cmdr" | "Adm" | "Maj" | "Sgt" | "Gov" | "Sen" | "Rep" | "Amb" | "Hon" | "Rt" |
-        "Rev" | "Fr" | "Mme" | "Mlle" | "No" | "Nos" | "no" | "nos" | "Art" | "Arts" | "art" |
-        "Res" | "Para" | "para" | "paras" | "Vol" | "vol" | "Fig" | "fig" | "p" | "pp" | "Ch" |
-        "ch" | "Sec" | "Doc" | "Add" | "Corr" | "Suppl" | "Ref" | "Jan" | "Feb" | "Mar" | "Apr" |
-        "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "approx" | "cf" | "vs" |
-        "viz" | "ca" | "Inc" | "Ltd" | "Co" | "Corp" | "Dept" | "Univ" | "Assn" | "Est" | "Ft" |
-        "Approx" | "Cf" | "Vs" | "al" | "ibid" | "Ibid" | "op" | "cit"
-    )
+/// The abbreviation lists of `assets/abbreviations.json`.
+#[derive(Debug, Deserialize)]
+struct AbbreviationFile {
+    #[allow(dead_code)]
+    comment: String,
+    continuing: Vec<String>,
+    ending: Vec<String>,
+    sentence_starters: Vec<String>,
+}
+
+struct Abbreviations {
+    continuing: HashSet<String>,
+    ending: HashSet<String>,
+    starters: HashSet<String>,
+}
+
+fn abbreviations() -> &'static Abbreviations {
+    static LISTS: OnceLock<Abbreviations> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let file: AbbreviationFile =
+            serde_json::from_str(include_str!("../../assets/abbreviations.json"))
+                .expect("assets/abbreviations.json is valid");
+        Abbreviations {
+            continuing: file.continuing.into_iter().collect(),
+            ending: file.ending.into_iter().collect(),
+            starters: file.sentence_starters.into_iter().collect(),
+        }
+    })
+}
+
+/// What a word before a period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Abbreviation {
+    /// Followed by more of the sentence: "Mr.", "No.", "Sept.", an initial.
+    Continuing,
+    /// May end the sentence: "U.S.", "etc.", "Ltd.".
+    MayEnd,
 }
 
 const TERMINATORS: &[char] = &['.', '!', '?', '…'];
@@ -65,8 +92,14 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             }
         }
         let at_end = end == text.len();
-        let followed_by_space = text[end..].starts_with(char::is_whitespace);
-        if at_end || cjk || (followed_by_space && ends_here(text, i, c, end)) {
+        // A control character after a full stop separates as a space would.
+        let followed_by_space =
+            text[end..].starts_with(|c: char| c.is_whitespace() || c.is_control());
+        if at_end
+            || cjk
+            || (followed_by_space && ends_here(text, i, c, end))
+            || run_together(text, i, c, end)
+        {
             let start = first_non_space(text, from);
             if start < end {
                 sentences.push(Sentence { start, end });
@@ -107,7 +140,31 @@ fn ends_here(text: &str, at: usize, c: char, end: usize) -> bool {
         return true;
     }
     let word = word_before(&text[..at]);
-    !is_abbreviation(word)
+    match abbreviation(word) {
+        None => true,
+        Some(Abbreviation::Continuing) => false,
+        Some(Abbreviation::MayEnd) => {
+            let next_word = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            abbreviations().starters.contains(next_word)
+        }
+    }
+}
+
+/// "… economic development.They will …": a full stop with no space after it, between a
+/// lowercase word and a capitalised one, still ends the sentence.
+fn run_together(text: &str, at: usize, c: char, end: usize) -> bool {
+    if c != '.' || end != at + 1 {
+        return false;
+    }
+    let before = word_before(&text[..at]);
+    let mut after = text[end..].chars();
+    let lowercase_word = before.chars().count() >= 3 && before.chars().all(char::is_lowercase);
+    lowercase_word
+        && after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase)
 }
 
 /// The token the period is attached to, without opening brackets or quotes.
@@ -121,23 +178,28 @@ fn word_before(text: &str) -> &str {
     &text[start..]
 }
 
-fn is_abbreviation(word: &str) -> bool {
+fn abbreviation(word: &str) -> Option<Abbreviation> {
     if word.is_empty() {
-        return false;
+        return None;
     }
-    if is_listed_abbreviation(word) {
-        return true;
+    let lists = abbreviations();
+    if lists.continuing.contains(word) {
+        return Some(Abbreviation::Continuing);
+    }
+    if lists.ending.contains(word) {
+        return Some(Abbreviation::MayEnd);
     }
     let mut chars = word.chars();
     // An initial: "A. Example", "J. R. Sample".
     if let (Some(first), None) = (chars.next(), chars.next()) {
-        return first.is_uppercase();
+        return first.is_uppercase().then_some(Abbreviation::Continuing);
     }
     // Dotted abbreviations: "U.S", "H.E", "e.g", "i.e", "a.m", "U.N".
-    word.contains('.')
+    let dotted = word.contains('.')
         && word
             .split('.')
-            .all(|part| part.chars().count() <= 2 && part.chars().all(char::is_alphabetic))
+            .all(|part| part.chars().count() <= 2 && part.chars().all(char::is_alphabetic));
+    dotted.then_some(Abbreviation::MayEnd)
 }
 
 #[cfg(test)]
@@ -223,6 +285,38 @@ mod tests {
         assert_eq!(
             split("日本とNATOは協力する。我々は非難する。"),
             ["日本とNATOは協力する。", "我々は非難する。"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_end_in_an_abbreviation() {
+        assert_eq!(
+            split("We met leaders of the U.S. The talks went well. The U.S. Department agreed."),
+            [
+                "We met leaders of the U.S.",
+                "The talks went well.",
+                "The U.S. Department agreed."
+            ]
+        );
+        assert_eq!(
+            split("Joseph R. Example, Jr. of Ruritania spoke."),
+            ["Joseph R. Example, Jr. of Ruritania spoke."]
+        );
+    }
+
+    #[test]
+    fn control_characters_and_missing_spaces_after_a_stop() {
+        assert_eq!(
+            split("We agree.\u{7}Next one."),
+            ["We agree.", "\u{7}Next one."]
+        );
+        assert_eq!(
+            split("economic development.They will act."),
+            ["economic development.", "They will act."]
+        );
+        assert_eq!(
+            split("See example.org for more. Then."),
+            ["See example.org for more.", "Then."]
         );
     }
 

@@ -68,6 +68,8 @@ pub struct Decoded {
 pub enum Warning {
     /// Invalid UTF-8 sequences were replaced with U+FFFD.
     InvalidUtf8 { replaced: usize },
+    /// The bytes were not UTF-8 but text in a legacy encoding, decoded as such.
+    Legacy { encoding: &'static str },
     /// Bytes were decoded from UTF-16.
     Utf16,
     /// The file looked binary and was opened because the user forced it.
@@ -82,6 +84,7 @@ impl fmt::Display for Warning {
                 "not valid UTF-8: {replaced} invalid byte sequence{} shown as \u{FFFD}",
                 if *replaced == 1 { "" } else { "s" }
             ),
+            Warning::Legacy { encoding } => write!(f, "not UTF-8: decoded as {encoding}"),
             Warning::Utf16 => f.write_str("decoded from UTF-16"),
             Warning::ForcedBinary => f.write_str("binary file opened with --force"),
         }
@@ -104,22 +107,24 @@ pub fn decode(mut bytes: Vec<u8>, force: bool) -> Result<Decoded, LoadError> {
     if binary && !force {
         return Err(LoadError::Binary);
     }
-    let (text, replaced) = match String::from_utf8(bytes) {
-        Ok(text) => (text, 0),
-        Err(err) => {
-            let bytes = err.into_bytes();
-            let replaced = count_invalid_sequences(&bytes);
-            (String::from_utf8_lossy(&bytes).into_owned(), replaced)
-        }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return finish(text, binary.then_some(Warning::ForcedBinary)),
+        Err(err) => err.into_bytes(),
     };
+    let (invalid, multibyte) = utf8_counts(&bytes);
+    if !binary
+        && multibyte < invalid
+        && let Some((text, encoding)) = decode_legacy(&bytes)
+    {
+        return finish(text, Some(Warning::Legacy { encoding }));
+    }
+    let text = String::from_utf8_lossy(&bytes).into_owned();
     let warning = if binary {
-        Some(Warning::ForcedBinary)
-    } else if replaced > 0 {
-        Some(Warning::InvalidUtf8 { replaced })
+        Warning::ForcedBinary
     } else {
-        None
+        Warning::InvalidUtf8 { replaced: invalid }
     };
-    finish(text, warning)
+    finish(text, Some(warning))
 }
 
 fn finish(text: String, warning: Option<Warning>) -> Result<Decoded, LoadError> {
@@ -166,19 +171,40 @@ fn looks_binary(bytes: &[u8]) -> bool {
     odd * 10 > sample.len()
 }
 
-fn count_invalid_sequences(mut bytes: &[u8]) -> usize {
-    let mut count = 0;
+/// Invalid UTF-8 sequences, and valid multi-byte characters: a file with more of the
+/// second is UTF-8 with a few broken bytes, not a legacy encoding.
+fn utf8_counts(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut invalid, mut multibyte) = (0, 0);
     loop {
         match std::str::from_utf8(bytes) {
-            Ok(_) => return count,
+            Ok(valid) => return (invalid, multibyte + count_multibyte(valid)),
             Err(err) => {
-                count += 1;
-                let skip =
-                    err.valid_up_to() + err.error_len().unwrap_or(bytes.len() - err.valid_up_to());
+                let valid = err.valid_up_to();
+                multibyte += count_multibyte(std::str::from_utf8(&bytes[..valid]).unwrap_or(""));
+                invalid += 1;
+                let skip = valid + err.error_len().unwrap_or(bytes.len() - valid);
                 bytes = &bytes[skip..];
             }
         }
     }
+}
+
+fn count_multibyte(text: &str) -> usize {
+    text.bytes().filter(|&b| b >= 0xC0).count()
+}
+
+/// Text in a legacy encoding (windows-1252, Latin-1, KOI8, Shift_JIS …), as guessed
+/// by chardetng and decoded by encoding_rs; `None` if the guess does not decode cleanly.
+fn decode_legacy(bytes: &[u8]) -> Option<(String, &'static str)> {
+    // ISO-2022-JP is refused: it is made of escape sequences, which hostile text also carries.
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (!had_errors).then(|| (text.into_owned(), encoding.name()))
 }
 
 #[cfg(test)]
@@ -199,10 +225,24 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_and_counted() {
-        let d = decode(b"Caf\xE9 and cr\xE8me\n".to_vec(), false).unwrap();
-        assert_eq!(d.text, "Caf\u{FFFD} and cr\u{FFFD}me\n");
-        assert_eq!(d.warning, Some(Warning::InvalidUtf8 { replaced: 2 }));
+    fn legacy_encodings_are_decoded() {
+        let d = decode(b"Caf\xE9 and cr\xE8me \x93quoted\x94\n".to_vec(), false).unwrap();
+        assert_eq!(d.text, "Café and crème “quoted”\n");
+        assert_eq!(
+            d.warning,
+            Some(Warning::Legacy {
+                encoding: "windows-1252"
+            })
+        );
+    }
+
+    #[test]
+    fn broken_utf8_is_replaced_and_counted() {
+        let mut bytes = "Tōkyō, Kyōto and Ōsaka — ".as_bytes().to_vec();
+        bytes.extend(b"\xFF!\n");
+        let d = decode(bytes, false).unwrap();
+        assert_eq!(d.text, "Tōkyō, Kyōto and Ōsaka — \u{FFFD}!\n");
+        assert_eq!(d.warning, Some(Warning::InvalidUtf8 { replaced: 1 }));
     }
 
     #[test]

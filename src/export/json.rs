@@ -35,7 +35,8 @@ where
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
-    title: &'a str,
+    /// The document's own title; null when the text has none.
+    title: Option<&'a str>,
     occasion: Option<&'a str>,
     parties: &'a [String],
     people: Vec<PersonOut<'a>>,
@@ -44,6 +45,20 @@ struct DocumentOut<'a> {
     source: Option<&'a str>,
     place: Option<&'a str>,
     authors: &'a str,
+    published: Option<String>,
+    reference: Option<&'a str>,
+    from: Option<&'a str>,
+    source_url: Option<&'a str>,
+    /// The date was numeric and could be read either way (see the README).
+    date_ambiguous: bool,
+}
+
+#[derive(Serialize)]
+struct HeaderLineOut<'a> {
+    line: usize,
+    text: &'a str,
+    class: &'static str,
+    detail: &'static str,
 }
 
 #[derive(Serialize)]
@@ -105,11 +120,11 @@ impl Serialize for Export<'_> {
                 .map(|&t| analysis.topic_name(t))
                 .collect::<Vec<_>>()
         };
-        let mut out = serializer.serialize_struct("Export", 4)?;
+        let mut out = serializer.serialize_struct("Export", 5)?;
         out.serialize_field(
             "document",
             &DocumentOut {
-                title: &meta.title,
+                title: meta.own_title(),
                 occasion: meta.occasion.as_deref(),
                 parties: &meta.parties,
                 people: meta
@@ -125,7 +140,23 @@ impl Serialize for Export<'_> {
                 source: statement.source.as_deref(),
                 place: meta.place.as_deref(),
                 authors: &analysis.authors,
+                published: meta.published.map(|d| d.to_string()),
+                reference: meta.reference.as_deref(),
+                from: meta.from.as_deref(),
+                source_url: meta.source_url.as_deref(),
+                date_ambiguous: meta.date_ambiguous,
             },
+        )?;
+        out.serialize_field(
+            "header",
+            &Seq(|| {
+                statement.header.iter().map(|h| HeaderLineOut {
+                    line: h.line,
+                    text: &h.text,
+                    class: h.class.as_str(),
+                    detail: h.detail,
+                })
+            }),
         )?;
         out.serialize_field(
             "sections",

@@ -6,80 +6,29 @@
 //! commas and "and"; an item starting with an honorific is a person, an item with a role
 //! word is a role, and a role binds to the person it stands beside.
 
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
 use super::Person;
 
-const HONORIFICS: &[&str] = &[
-    "H.E.",
-    "H.E",
-    "HE",
-    "His Excellency",
-    "Her Excellency",
-    "Excellency",
-    "His Majesty",
-    "Her Majesty",
-    "His Royal Highness",
-    "Her Royal Highness",
-    "The Honourable",
-    "The Hon.",
-    "Rt Hon.",
-    "Rt. Hon.",
-    "Hon.",
-    "Mr.",
-    "Mr",
-    "Mrs.",
-    "Mrs",
-    "Ms.",
-    "Ms",
-    "Dr.",
-    "Dr",
-    "Prof.",
-    "Professor",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Madam",
-    "Mme",
-    "M.",
-];
+/// The word lists of `assets/people.json`.
+#[derive(Debug, Deserialize)]
+struct PeopleWords {
+    #[allow(dead_code)]
+    comment: String,
+    honorifics: Vec<String>,
+    post_nominals: Vec<String>,
+    role_words: Vec<String>,
+}
 
-const ROLE_WORDS: &[&str] = &[
-    "Minister",
-    "President",
-    "Secretary",
-    "General",
-    "Chancellor",
-    "King",
-    "Queen",
-    "Emperor",
-    "Ambassador",
-    "Commissioner",
-    "Chair",
-    "Chairman",
-    "Chairwoman",
-    "Chairperson",
-    "Director",
-    "Head",
-    "Governor",
-    "Premier",
-    "Prince",
-    "Princess",
-    "Emir",
-    "Sultan",
-    "Representative",
-    "Commander",
-    "Taoiseach",
-    "Vice",
-    "Deputy",
-    "Chief",
-    "Leader",
-    "Speaker",
-    "Mayor",
-    "Spokesperson",
-    "Envoy",
-    "Councillor",
-    "Crown",
-];
+fn words() -> &'static PeopleWords {
+    static WORDS: OnceLock<PeopleWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        serde_json::from_str(include_str!("../../../assets/people.json"))
+            .expect("assets/people.json is valid")
+    })
+}
 
 /// Words that end a party name taken from a title ("Ruritania for 2023 – 2026").
 const NAME_STOPS: &[&str] = &[
@@ -106,16 +55,17 @@ enum Separator {
     And,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Item {
     Person(String),
     Role(String),
     Entity(String),
 }
 
-/// Reads the participants of an occasion line ("… between A, B and C, D").
+/// Reads the participants of an occasion line ("… between A, B and C, D"). Only a
+/// line that introduces them ("between", "visit of", "meeting of") names any.
 pub fn from_occasion(occasion: &str) -> Participants {
-    let list = after_keyword(
+    match after_keyword(
         occasion,
         &[
             "between ",
@@ -124,9 +74,45 @@ pub fn from_occasion(occasion: &str) -> Participants {
             "meeting of ",
             "occasion of ",
         ],
-    )
-    .unwrap_or(occasion);
-    from_list(list)
+    ) {
+        Some(list) => from_list(list),
+        None => Participants::default(),
+    }
+}
+
+/// Reads one byline item, "Name, Role" ("Jean Example, Minister for Foreign Affairs of
+/// Ruritania"): the person, and the party the role speaks for.
+pub fn from_byline(item: &str) -> Participants {
+    let item = item.trim().trim_end_matches(['.', ';']);
+    let (name, role) = match item.split_once(", ") {
+        Some((name, role)) => (name, Some(role)),
+        None => (item, None),
+    };
+    let (name, _) = strip_honorifics(strip_article(name));
+    let name = strip_post_nominals(name);
+    if name.is_empty() || !name.split_whitespace().all(is_capitalised) {
+        return Participants::default();
+    }
+    let parties = role.and_then(party_of_role).into_iter().collect();
+    Participants {
+        parties,
+        people: vec![Person {
+            name: name.to_string(),
+            role: role.map(|r| strip_article(r).to_string()),
+        }],
+    }
+}
+
+fn strip_post_nominals(name: &str) -> &str {
+    let mut name = name.trim();
+    while let Some((rest, last)) = name.rsplit_once(' ') {
+        if words().post_nominals.iter().any(|p| p == last) {
+            name = rest.trim_end_matches(',');
+        } else {
+            break;
+        }
+    }
+    name
 }
 
 /// Reads parties from a title such as "Partnership Programme between the Alliance and
@@ -153,44 +139,69 @@ fn after_keyword<'a>(text: &'a str, keywords: &[&str]) -> Option<&'a str> {
 
 fn from_list(list: &str) -> Participants {
     let items = split_items(list);
-    let classified: Vec<(Separator, Item)> = items
+    // Each item keeps its offset in the list, to put the parties in the text's order.
+    let classified: Vec<(Separator, Item, usize)> = items
         .into_iter()
-        .filter_map(|(sep, text)| classify(text).map(|item| (sep, item)))
+        .filter_map(|(sep, text)| {
+            let at = text.as_ptr() as usize - list.as_ptr() as usize;
+            classify(text).map(|item| (sep, item, at))
+        })
+        .collect();
+    let pairs: Vec<(Separator, Item)> = classified
+        .iter()
+        .map(|(sep, item, _)| (*sep, item.clone()))
         .collect();
 
     let mut people = Vec::new();
-    let mut parties = Vec::new();
-    let mut claimed = vec![false; classified.len()];
-    for (i, (_, item)) in classified.iter().enumerate() {
+    let mut parties = Parties::default();
+    let mut claimed = vec![false; pairs.len()];
+    for (i, (_, item)) in pairs.iter().enumerate() {
         let Item::Person(name) = item else { continue };
-        let role = role_for(&classified, i, &mut claimed);
+        let role = role_for(&pairs, i, &mut claimed);
         if let Some(party) = role.as_deref().and_then(party_of_role) {
-            push_unique(&mut parties, party);
+            let at = classified[i].2;
+            parties.push(party, at);
         }
         people.push(Person {
             name: name.clone(),
             role,
         });
     }
-    for (i, (_, item)) in classified.iter().enumerate() {
+    for (i, (_, item)) in pairs.iter().enumerate() {
+        let at = classified[i].2;
         match item {
             Item::Role(role) if !claimed[i] => {
                 if let Some(party) = party_of_role(role) {
-                    push_unique(&mut parties, party);
+                    parties.push(party, at);
                 }
             }
-            Item::Entity(name) => push_unique(&mut parties, name.clone()),
+            Item::Entity(name) => parties.push(name.clone(), at),
             _ => {}
         }
     }
-    // Keep parties in the order the text names them.
-    parties.sort_by_key(|p| list.find(p.as_str()).unwrap_or(usize::MAX));
-    Participants { parties, people }
+    Participants {
+        parties: parties.in_text_order(),
+        people,
+    }
 }
 
-fn push_unique(list: &mut Vec<String>, value: String) {
-    if !value.is_empty() && !list.contains(&value) {
-        list.push(value);
+/// Parties found so far, each once, with where the text names it.
+#[derive(Default)]
+struct Parties {
+    found: Vec<(usize, String)>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl Parties {
+    fn push(&mut self, name: String, at: usize) {
+        if !name.is_empty() && self.seen.insert(name.clone()) {
+            self.found.push((at, name));
+        }
+    }
+
+    fn in_text_order(mut self) -> Vec<String> {
+        self.found.sort_by_key(|(at, _)| *at);
+        self.found.into_iter().map(|(_, name)| name).collect()
     }
 }
 
@@ -242,43 +253,52 @@ fn strip_article(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// Splits a list at ", ", " and " and " & " in one pass over it.
 fn split_items(list: &str) -> Vec<(Separator, &str)> {
+    let list = list.trim();
     let mut items = Vec::new();
     let mut sep = Separator::Start;
-    let mut rest = list.trim();
-    loop {
-        let comma = rest.find(", ").map(|at| (at, 2, Separator::Comma));
-        let and = rest.find(" and ").map(|at| (at, 5, Separator::And));
-        let amp = rest.find(" & ").map(|at| (at, 3, Separator::And));
-        let next = [comma, and, amp]
-            .into_iter()
-            .flatten()
-            .min_by_key(|(at, _, _)| *at);
-        match next {
-            Some((at, len, next_sep)) => {
-                items.push((sep, rest[..at].trim()));
-                sep = next_sep;
-                rest = rest[at + len..].trim_start();
-                // "…, and H.E. …": the comma and the "and" are one separator.
-                if let Some(after_and) = rest.strip_prefix("and ") {
-                    rest = after_and;
-                    sep = Separator::And;
-                }
-            }
-            None => {
-                items.push((sep, rest.trim().trim_end_matches(['.', ';', ':'])));
-                return items;
-            }
+    let mut item_start = 0;
+    let bytes = list.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at = &bytes[i..];
+        let found = if at.starts_with(b", ") {
+            Some((2, Separator::Comma))
+        } else if at.starts_with(b" and ") {
+            Some((5, Separator::And))
+        } else if at.starts_with(b" & ") {
+            Some((3, Separator::And))
+        } else {
+            None
+        };
+        let Some((len, next_sep)) = found else {
+            i += 1;
+            continue;
+        };
+        items.push((sep, list[item_start..i].trim()));
+        sep = next_sep;
+        i += len;
+        // "…, and H.E. …": the comma and the "and" are one separator.
+        if next_sep == Separator::Comma && bytes[i..].starts_with(b"and ") {
+            i += 4;
+            sep = Separator::And;
         }
+        item_start = i;
     }
+    items.push((
+        sep,
+        list[item_start..].trim().trim_end_matches(['.', ';', ':']),
+    ));
+    items
 }
 
 fn strip_honorifics(text: &str) -> (&str, bool) {
     let mut rest = text.trim();
     let mut found = false;
     'again: loop {
-        for h in HONORIFICS {
-            if let Some(after) = rest.strip_prefix(h)
+        for h in &words().honorifics {
+            if let Some(after) = rest.strip_prefix(h.as_str())
                 && after.starts_with(' ')
             {
                 rest = after.trim_start();
@@ -292,7 +312,7 @@ fn strip_honorifics(text: &str) -> (&str, bool) {
 
 fn is_role_word(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    ROLE_WORDS.contains(&word) || word.ends_with("-General")
+    words().role_words.iter().any(|r| r == word) || word.ends_with("-General")
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -353,85 +373,4 @@ fn party_of_role(role: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn person(name: &str, role: &str) -> Person {
-        Person {
-            name: name.into(),
-            role: Some(role.into()),
-        }
-    }
-
-    #[test]
-    fn shipped_occasion() {
-        let p = from_occasion(
-            "issued on the occasion of the meeting between the NATO Secretary General, H.E. Mr Jens Stoltenberg and H.E. Mr Shinzo Abe, Prime Minister of Japan",
-        );
-        assert_eq!(p.parties, ["NATO", "Japan"]);
-        assert_eq!(
-            p.people,
-            [
-                person("Jens Stoltenberg", "NATO Secretary General"),
-                person("Shinzo Abe", "Prime Minister of Japan")
-            ]
-        );
-    }
-
-    #[test]
-    fn role_after_each_name() {
-        let p = from_occasion(
-            "Issued on the occasion of the meeting between H.E. Ms B. Sample, Prime Minister of Ruritania, and H.E. Mr C. Other, President of Freedonia",
-        );
-        assert_eq!(p.parties, ["Ruritania", "Freedonia"]);
-        assert_eq!(
-            p.people,
-            [
-                person("B. Sample", "Prime Minister of Ruritania"),
-                person("C. Other", "President of Freedonia")
-            ]
-        );
-    }
-
-    #[test]
-    fn role_of_the_alliance() {
-        let p = from_occasion(
-            "issued on the occasion of the meeting between the Secretary General of the Alliance, H.E. Mr A. Example and H.E. Ms B. Sample, Prime Minister of Ruritania",
-        );
-        assert_eq!(p.parties, ["Alliance", "Ruritania"]);
-        assert_eq!(
-            p.people[0],
-            person("A. Example", "Secretary General of the Alliance")
-        );
-    }
-
-    #[test]
-    fn entities_without_people() {
-        let p = from_occasion(
-            "issued on the occasion of the summit between the European Union and Ruritania",
-        );
-        assert_eq!(p.parties, ["European Union", "Ruritania"]);
-        assert!(p.people.is_empty());
-    }
-
-    #[test]
-    fn all_caps_surnames() {
-        let p = from_occasion(
-            "issued on the occasion of the meeting between H.E. Mr KISHIDA Fumio, Prime Minister of Japan and the NATO Secretary General",
-        );
-        assert_eq!(
-            p.people,
-            [person("KISHIDA Fumio", "Prime Minister of Japan")]
-        );
-        assert_eq!(p.parties, ["Japan", "NATO"]);
-    }
-
-    #[test]
-    fn title_between() {
-        assert_eq!(
-            from_title("Partnership Programme between the Alliance and Ruritania for 2023 – 2026"),
-            ["Alliance", "Ruritania"]
-        );
-        assert!(from_title("Joint press statement").is_empty());
-    }
-}
+mod tests;

@@ -1,0 +1,275 @@
+//! Page furniture inside and after the body: separators, notices, related-content
+//! tails, footnotes, signature blocks and bare dates.
+//!
+//! Each is found from the shape of the text, not from the page it came from: a line of
+//! punctuation only, a line the lexicon names ("For information media. Not an official
+//! record."), everything after a "Related" label, trailing blocks that begin with a
+//! number the text used as a footnote marker (", 7"), a last block of names and a date.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::super::dates;
+use super::super::header::{self, HeaderLexicon};
+use super::super::lines::Line;
+
+/// Why each line is dropped (`None`: it is text), and the footnote numbers found.
+pub struct Marked {
+    pub dropped: Vec<Option<&'static str>>,
+    /// Numbers the text uses as footnote markers and whose footnotes were dropped.
+    pub footnotes: HashSet<u16>,
+}
+
+pub fn mark(lines: &[Line]) -> Marked {
+    let lexicon = HeaderLexicon::embedded();
+    let mut dropped: Vec<Option<&'static str>> = vec![None; lines.len()];
+    let mut seen_text = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let text: &str = &line.text;
+        let key = lower_key(text);
+        let reason = if header::is_separator(text) {
+            Some("separator")
+        } else if lexicon.is_notice(&key) || lexicon.is_delivery(&key) {
+            Some("notice")
+        } else if seen_text && lexicon.is_tail(&key) && text.split_whitespace().count() <= 5 {
+            for d in dropped.iter_mut().skip(i) {
+                *d = Some("related");
+            }
+            break;
+        } else if is_alone(lines, i) && (is_bare_date(text) || is_page_number(text)) {
+            Some(if is_page_number(text) {
+                "page_number"
+            } else {
+                "date"
+            })
+        } else {
+            None
+        };
+        if reason.is_none() {
+            seen_text = true;
+        }
+        dropped[i] = reason;
+    }
+    let footnotes = mark_footnotes(lines, &mut dropped);
+    mark_signature(lines, &mut dropped);
+    Marked { dropped, footnotes }
+}
+
+fn lower_key(text: &str) -> String {
+    text.trim().trim_end_matches(['.', ':', ' ']).to_lowercase()
+}
+
+/// A line with blank (or no) lines around it.
+fn is_alone(lines: &[Line], i: usize) -> bool {
+    (i == 0 || lines[i - 1].is_blank()) && lines.get(i + 1).is_none_or(Line::is_blank)
+}
+
+fn is_bare_date(text: &str) -> bool {
+    text.split_whitespace().count() <= 6
+        && dates::find_date(text).is_some_and(|f| {
+            text[..f.start]
+                .trim_matches([' ', ',', '-', '|'])
+                .is_empty()
+                && text[f.end..]
+                    .trim_matches([' ', ',', '.', '-', '|'])
+                    .is_empty()
+        })
+}
+
+/// "3", "- 3 -", "Page 3 of 12".
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim_matches(['-', '–', ' ']);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    digits(t)
+        || t.strip_prefix("Page ").is_some_and(|rest| {
+            let mut parts = rest.split(" of ");
+            parts.next().is_some_and(digits) && parts.next().is_none_or(digits)
+        })
+}
+
+/// The number a footnote line starts with: "7 Ibid.", "19 Official Records", "1/ S/1999/12.".
+fn footnote_number(text: &str) -> Option<(u16, bool)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let n: u16 = text[..digits].parse().ok()?;
+    let rest = &text[digits..];
+    if let Some(after) = rest.strip_prefix("/ ") {
+        return (!after.is_empty()).then_some((n, true));
+    }
+    let after = rest.strip_prefix(' ')?;
+    after
+        .starts_with(|c: char| c.is_uppercase() || c == '(')
+        .then_some((n, false))
+}
+
+/// Numbers used as run-in footnote markers: ", 7" or ". 20" before the end of a line
+/// or before more text ("Council, 183 the decision").
+fn marker_numbers(lines: &[Line]) -> HashSet<u16> {
+    let mut out = HashSet::default();
+    for line in lines {
+        let text: &str = &line.text;
+        for (at, mark) in text.match_indices([',', '.', '’']) {
+            let rest = &text[at + mark.len()..];
+            let Some(rest) = rest.strip_prefix(' ') else {
+                continue;
+            };
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let ends = rest[digits..].is_empty() || rest[digits..].starts_with(' ');
+            if (1..=3).contains(&digits)
+                && ends
+                && let Ok(n) = rest[..digits].parse()
+            {
+                out.insert(n);
+            }
+        }
+    }
+    out
+}
+
+/// Trailing blocks that are footnotes; returns their numbers.
+fn mark_footnotes(lines: &[Line], dropped: &mut [Option<&'static str>]) -> HashSet<u16> {
+    let markers = marker_numbers(lines);
+    let mut found = HashSet::default();
+    let mut end = lines.len();
+    while let Some(block) = last_block(lines, dropped, end) {
+        let first: &str = &lines[block.start].text;
+        match footnote_number(first) {
+            Some((n, slash)) if slash || markers.contains(&n) => {
+                found.insert(n);
+                for d in &mut dropped[block.clone()] {
+                    d.get_or_insert("footnote");
+                }
+                end = block.start;
+            }
+            _ => break,
+        }
+    }
+    found
+}
+
+/// The last block of lines not yet dropped that ends at or before `end`.
+fn last_block(
+    lines: &[Line],
+    dropped: &[Option<&'static str>],
+    end: usize,
+) -> Option<std::ops::Range<usize>> {
+    let kept = |i: usize| !lines[i].is_blank() && dropped[i].is_none();
+    let last = (0..end).rev().find(|&i| kept(i))?;
+    let mut start = last;
+    while start > 0 && kept(start - 1) {
+        start -= 1;
+    }
+    Some(start..last + 1)
+}
+
+/// A last block of names (and a date): the signatures under a declaration.
+fn mark_signature(lines: &[Line], dropped: &mut [Option<&'static str>]) {
+    let Some(block) = last_block(lines, dropped, lines.len()) else {
+        return;
+    };
+    if block.start == 0 || block.len() > 8 {
+        return;
+    }
+    let texts: Vec<&str> = block.clone().map(|i| &*lines[i].text).collect();
+    let names = texts.iter().filter(|t| is_name_line(t)).count();
+    let all_names_or_dates = texts.iter().all(|t| is_name_line(t) || is_bare_date(t));
+    let has_text_before = (0..block.start).any(|i| !lines[i].is_blank() && dropped[i].is_none());
+    if names >= 1 && all_names_or_dates && has_text_before && (names >= 2 || texts.len() >= 2) {
+        for d in &mut dropped[block] {
+            *d = Some("signature");
+        }
+    }
+}
+
+/// "Joseph R. Biden, Jr.", "Angela Merkel", "Ana María de la Cruz".
+fn is_name_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=7).contains(&words.len())
+        && !header::ends_like_sentence(text.trim_end_matches(['.', ' ']).trim_end_matches("Jr"))
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(
+                    w,
+                    "de" | "del"
+                        | "la"
+                        | "le"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "bin"
+                        | "al"
+                        | "da"
+                        | "dos"
+                        | "y"
+                        | "of"
+                        | "the"
+                        | "and"
+                )
+        })
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_lowercase()).count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::lines;
+
+    fn reasons(text: &str) -> Vec<Option<&'static str>> {
+        mark(&lines::split(text)).dropped
+    }
+
+    #[test]
+    fn separators_notices_and_tails() {
+        let r = reasons("We agree.\n\n* *** *\n\nFor information media. Not an official record.\n");
+        assert_eq!(r, [None, None, Some("separator"), None, Some("notice")]);
+        let r = reasons("We agree.\n\nRelated content\n\nAnother story here.\n");
+        assert_eq!(r[2..], [Some("related"), Some("related"), Some("related")]);
+        let r = reasons("Related content\nWe agree.\n");
+        assert_eq!(r, [None, None], "a tail label needs text before it");
+    }
+
+    #[test]
+    fn footnotes_need_their_markers() {
+        let text = "Recalling its decision, 7\n\nNoting the report, 8\n\n1. Decides to act;\n\n7 Ibid., document S/1.\n\n8 See documents S/2 and\nS/3.\n";
+        let marked = mark(&lines::split(text));
+        assert_eq!(
+            marked.dropped[6..],
+            [Some("footnote"), None, Some("footnote"), Some("footnote")]
+        );
+        assert_eq!(marked.footnotes.len(), 2);
+        let text =
+            "Recalling its decision, 7\n\n1. Decides to act;\n\n9 Members voted in favour.\n";
+        assert_eq!(
+            mark(&lines::split(text)).dropped[4],
+            None,
+            "9 was never a marker"
+        );
+        let r = reasons("We act, 2\n\n1/ S/1999/12.\n");
+        assert_eq!(r[2], Some("footnote"));
+    }
+
+    #[test]
+    fn signature_blocks_and_bare_dates() {
+        let r = reasons(
+            "We will act together.\n\nJoseph R. Example, Jr.\nAnna Sample\nJuly 15, 2021\n",
+        );
+        assert_eq!(
+            r[2..],
+            [Some("signature"), Some("signature"), Some("signature")]
+        );
+        let r = reasons("We will act together.\n\nThank you\n");
+        assert_eq!(r[2], None);
+        let r = reasons("We agree.\n\nJanuary 24, 2021\n\nWe act.\n");
+        assert_eq!(r[2], Some("date"));
+        let r = reasons("We agree.\n\n- 3 -\n\nWe act.\n");
+        assert_eq!(r[2], Some("page_number"));
+    }
+}

@@ -1,0 +1,282 @@
+//! The body: headings and paragraphs.
+//!
+//! Furniture is marked first (see [`furniture`]) and read as blank. Blocks are runs of
+//! non-blank lines. In a block, explicit headings stand alone; a short first line
+//! without sentence-final punctuation is a heading when the text after it is clearly
+//! longer (a heading directly above its paragraph). Hard-wrapped lines are joined; a
+//! numbered line after a finished sentence starts a new paragraph; a resolution's
+//! subject line ("The Security Council,") is a paragraph of its own; in a block whose
+//! lines are too long to be hard-wrapped, every line is a paragraph of its own. A
+//! block that starts in lowercase after one that stopped mid-clause continues it (a
+//! paragraph split by a stray blank line).
+
+mod furniture;
+mod headings;
+mod numbers;
+
+use super::header::{HeaderLine, LineClass, is_subject_line};
+use super::lines::Line;
+use super::sentences::split_sentences;
+use super::{Heading, Paragraph};
+use headings::{ends_mid_phrase, ends_sentence, explicit_heading, is_heading_candidate};
+use numbers::bullet_item;
+pub use numbers::paragraph_number;
+
+/// Longest line still taken as part of a hard-wrapped paragraph.
+const WRAP_LIMIT: usize = 100;
+
+/// What the body holds, and the furniture dropped from it.
+pub struct Body {
+    pub headings: Vec<Heading>,
+    pub paragraphs: Vec<Paragraph>,
+    pub dropped: Vec<HeaderLine>,
+}
+
+/// Reads the body; `first_line` is the 1-based line number of `lines[0]`.
+pub fn read(lines: &[Line], first_line: usize) -> Body {
+    let marked = furniture::mark(lines);
+    let mut dropped = Vec::new();
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
+    for (i, (line, reason)) in lines.iter().zip(&marked.dropped).enumerate() {
+        match reason {
+            Some(reason) => {
+                if !line.is_blank() {
+                    dropped.push(HeaderLine {
+                        line: first_line + i,
+                        text: line.text.to_string(),
+                        class: LineClass::Furniture,
+                        detail: reason,
+                    });
+                }
+                kept.push(Line::blank());
+            }
+            None => kept.push(line.clone()),
+        }
+    }
+    let resolution = kept.iter().any(|l| is_subject_line(&l.text));
+    let mut out = Builder {
+        strip_markers: resolution || !marked.footnotes.is_empty(),
+        ..Builder::default()
+    };
+    let blocks: Vec<&[Line]> = kept
+        .split(Line::is_blank)
+        .filter(|b| !b.is_empty())
+        .collect();
+    for (b, block) in blocks.iter().enumerate() {
+        let next_block = blocks.get(b + 1);
+        read_block(block, next_block.is_none(), resolution, &mut out);
+        let continues = next_block.is_some_and(|next| {
+            next[0].text.starts_with(|c: char| c.is_lowercase())
+                && out.open.as_ref().is_some_and(|p| !p.ends_clause())
+        });
+        if !continues {
+            out.close();
+        }
+    }
+    let (headings, paragraphs) = out.finish();
+    Body {
+        headings,
+        paragraphs,
+        dropped,
+    }
+}
+
+/// Reads one block; in a resolution (`clauses`), short lines are clauses, never
+/// headings unless their form says so.
+fn read_block(block: &[Line], is_last_block: bool, clauses: bool, out: &mut Builder) {
+    let longest_after_first = block
+        .iter()
+        .skip(1)
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0);
+
+    let mut k = 0;
+    while k < block.len() {
+        let line = &block[k];
+        let text: &str = &line.text;
+        k += 1;
+        // A strong line whose next line goes on in lowercase is a bold lead sentence.
+        let strong = line.strong
+            && !block
+                .get(k)
+                .is_some_and(|n| n.text.starts_with(|c: char| c.is_lowercase()));
+        if (out.open.is_none() || k == 1)
+            && let Some((level, heading)) = explicit_heading(text, strong)
+        {
+            // A heading wrapped over two lines: "… AND TACKLING THE" / "CLIMATE CRISIS".
+            let mut heading = heading.to_string();
+            while ends_mid_phrase(&heading)
+                && let Some(next) = block.get(k)
+                && explicit_heading(&next.text, next.strong).is_some()
+            {
+                heading.push(' ');
+                heading.push_str(&next.text);
+                k += 1;
+            }
+            out.heading(&heading, level);
+            continue;
+        }
+        if is_subject_line(text) {
+            out.close();
+            out.start(None, text);
+            out.close();
+            continue;
+        }
+        let starts_run = k == 1 || out.open.is_none();
+        if starts_run && !clauses && is_heading_candidate(text) {
+            let followed = if let Some(next) = block.get(k) {
+                let next = &next.text;
+                let next_len = next.chars().count().max(longest_after_first);
+                text.chars().count() * 10 <= next_len * 6 || paragraph_number(next).is_some()
+            } else {
+                !is_last_block
+            };
+            if followed {
+                out.heading(text, 2);
+                continue;
+            }
+        }
+        if let Some((marker, number, rest)) = paragraph_number(text) {
+            let after_sentence = out.open.as_ref().is_none_or(|p| p.ends_sentence());
+            if after_sentence {
+                out.close();
+                out.start(Some((marker, number)), rest);
+                continue;
+            }
+        }
+        if let Some(item) = bullet_item(text) {
+            out.close();
+            out.start(None, item);
+            continue;
+        }
+        // A line too long to be hard-wrapped that ends a sentence ends its paragraph:
+        // pages that put one paragraph on each line.
+        let after_long_sentence = k >= 2 && {
+            let prev: &str = &block[k - 2].text;
+            prev.chars().count() > WRAP_LIMIT
+                && (ends_sentence(prev) || prev.ends_with(':'))
+                && !prev.ends_with(',')
+        };
+        match &mut out.open {
+            Some(open) if !after_long_sentence => open.push_line(text),
+            _ => {
+                out.close();
+                out.start(None, text);
+            }
+        }
+    }
+}
+
+/// A paragraph being assembled from its lines.
+struct OpenParagraph {
+    marker: Option<(String, String)>,
+    text: String,
+}
+
+impl OpenParagraph {
+    fn ends_sentence(&self) -> bool {
+        ends_sentence(&self.text) || self.text.ends_with(':')
+    }
+
+    /// Whether the text stops at a clause boundary (or a sentence end).
+    fn ends_clause(&self) -> bool {
+        self.ends_sentence() || self.text.ends_with([',', ';', ':'])
+    }
+
+    /// Joins a wrapped line: "self-" + "defence" stays one word, everything else gets a space.
+    fn push_line(&mut self, line: &str) {
+        let hyphenated = self.text.ends_with('-')
+            && self.text[..self.text.len() - 1].ends_with(char::is_alphabetic)
+            && line.starts_with(char::is_lowercase);
+        if !hyphenated && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(line);
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    headings: Vec<Heading>,
+    paragraphs: Vec<Paragraph>,
+    open: Option<OpenParagraph>,
+    sentences_so_far: usize,
+    /// Drop run-in footnote markers at clause ends ("… States, 7").
+    strip_markers: bool,
+}
+
+impl Builder {
+    fn heading(&mut self, text: &str, level: u8) {
+        self.close();
+        self.headings.push(Heading {
+            text: text.to_string(),
+            level,
+            before_paragraph: self.paragraphs.len(),
+        });
+    }
+
+    fn start(&mut self, marker: Option<(&str, &str)>, text: &str) {
+        self.close();
+        self.open = Some(OpenParagraph {
+            marker: marker.map(|(m, n)| (m.to_string(), n.to_string())),
+            text: text.to_string(),
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(mut open) = self.open.take() else {
+            return;
+        };
+        if self.strip_markers && open.text.bytes().any(|b| b.is_ascii_digit()) {
+            strip_footnote_marker(&mut open.text);
+        }
+        let sentences = split_sentences(&open.text);
+        let (marker, number) = open.marker.unzip();
+        self.paragraphs.push(Paragraph {
+            number,
+            marker,
+            first_sentence: self.sentences_so_far,
+            text: open.text,
+            sentences,
+        });
+        self.sentences_so_far += self.paragraphs.last().map_or(0, |p| p.sentences.len());
+    }
+
+    fn finish(mut self) -> (Vec<Heading>, Vec<Paragraph>) {
+        self.close();
+        (self.headings, self.paragraphs)
+    }
+}
+
+/// Run-in footnote numbers after a clause's punctuation: "… African Member States, 7"
+/// → "… African Member States,", "… the Council, 183 the decision" → "… the Council,
+/// the decision".
+fn strip_footnote_marker(text: &mut String) {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find([',', '.', ';', '’']) {
+        let mark_len = rest[at..].chars().next().map_or(1, char::len_utf8);
+        let (head, tail) = rest.split_at(at + mark_len);
+        out.push_str(head);
+        rest = tail;
+        let Some(after_space) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let digits = after_space.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &after_space[digits..];
+        let marker = (1..=3).contains(&digits)
+            && (after.is_empty()
+                || after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(char::is_lowercase)));
+        if marker {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    *text = out.trim_end().to_string();
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,216 @@
+//! Tests of the body reader on small texts of each shape.
+
+use super::*;
+use crate::document::lines;
+
+fn parse(text: &str) -> (Vec<Heading>, Vec<Paragraph>) {
+    let body = read(&lines::split(text), 1);
+    (body.headings, body.paragraphs)
+}
+
+fn texts(text: &str) -> Vec<String> {
+    parse(text).1.into_iter().map(|p| p.text).collect()
+}
+
+#[test]
+fn heading_directly_above_its_paragraph() {
+    let (h, p) = parse(
+        "Deepening our partnership\nWe decided to deepen our cooperation in the area of maritime security\nand cyber defence.\n",
+    );
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].text, "Deepening our partnership");
+    assert_eq!(p.len(), 1);
+    assert_eq!(
+        p[0].text,
+        "We decided to deepen our cooperation in the area of maritime security and cyber defence."
+    );
+}
+
+#[test]
+fn wrapped_first_line_is_not_a_heading() {
+    let (h, p) = parse(
+        "We condemn in the strongest terms the nuclear tests and missile\nlaunches carried out this year, which violate the resolutions.\n",
+    );
+    assert!(h.is_empty());
+    assert_eq!(p.len(), 1);
+}
+
+#[test]
+fn long_lines_are_paragraphs_each() {
+    let long1 = "We ".to_string() + &"condemn the attacks ".repeat(8) + "today.";
+    let long2 = "We ".to_string() + &"welcome the progress ".repeat(8) + "made.";
+    let (_, p) = parse(&format!("{long1}\n{long2}\n"));
+    assert_eq!(p.len(), 2);
+}
+
+#[test]
+fn hyphenated_line_ends_are_joined() {
+    let (_, p) = parse("We will strengthen our self-\ndefence and counter-\nTerrorism work.\n");
+    assert_eq!(
+        p[0].text,
+        "We will strengthen our self-defence and counter- Terrorism work."
+    );
+}
+
+#[test]
+fn numbered_paragraphs_and_parts() {
+    let (h, p) = parse(
+        "PART 1 – THE PARTNERSHIP\n\n  1. Today, Ruritania and the Alliance stand together.\n     \n  2. The region is not at peace.\n\nPART 2 – AREAS OF COOPERATION\n\n  3. We will cooperate.\n",
+    );
+    assert_eq!(
+        h.iter()
+            .map(|h| (h.text.as_str(), h.before_paragraph))
+            .collect::<Vec<_>>(),
+        [
+            ("PART 1 – THE PARTNERSHIP", 0),
+            ("PART 2 – AREAS OF COOPERATION", 2)
+        ]
+    );
+    assert_eq!(
+        p.iter().map(|p| p.number.as_deref()).collect::<Vec<_>>(),
+        [Some("1"), Some("2"), Some("3")]
+    );
+    assert_eq!(
+        p[0].text,
+        "Today, Ruritania and the Alliance stand together."
+    );
+}
+
+#[test]
+fn numbered_lines_without_blank_lines() {
+    let (_, p) = parse(
+        "1. We agree on the first point of the\nagenda.\n2. We agree on the second.\n(a) And a sub point.\n",
+    );
+    assert_eq!(p.len(), 3);
+    assert_eq!(p[0].text, "We agree on the first point of the agenda.");
+    assert_eq!(p[2].marker.as_deref(), Some("(a)"));
+}
+
+#[test]
+fn markdown_and_section_headings() {
+    let (h, _) = parse("## Cyber defence\n\nWe will act.\n\nSection 2\n\nWe will act again.\n");
+    assert_eq!(h[0].text, "Cyber defence");
+    assert_eq!(h[0].level, 2);
+    assert_eq!(h[1].text, "Section 2");
+}
+
+#[test]
+fn speaker_labels_are_not_headings() {
+    let (h, p) = parse("PRESIDENT EXAMPLE:\nThank you very much.\n");
+    assert!(h.is_empty());
+    assert_eq!(p.len(), 1);
+}
+
+#[test]
+fn single_short_last_line_is_a_paragraph() {
+    let (h, p) = parse("We agree.\n\nThank you\n");
+    assert!(h.is_empty());
+    assert_eq!(p.len(), 2);
+}
+
+#[test]
+fn sentence_numbering_runs_through_the_body() {
+    let (_, p) = parse("One. Two.\n\nThree.\n");
+    assert_eq!((p[0].first_sentence, p[1].first_sentence), (0, 2));
+}
+
+#[test]
+fn subject_line_is_its_own_paragraph() {
+    let p =
+        texts("The Security Council,\nRecalling its resolution 1 (1999),\n\n1. Decides to act;\n");
+    assert_eq!(
+        p,
+        [
+            "The Security Council,",
+            "Recalling its resolution 1 (1999),",
+            "Decides to act;"
+        ]
+    );
+}
+
+#[test]
+fn a_stray_blank_line_inside_a_clause_is_joined() {
+    let p = texts(
+        "Noting that the situation hinders the creation of\n\nconditions for elections,\n\nWelcoming the efforts,\n",
+    );
+    assert_eq!(
+        p,
+        [
+            "Noting that the situation hinders the creation of conditions for elections,",
+            "Welcoming the efforts,"
+        ]
+    );
+}
+
+#[test]
+fn footnotes_and_their_markers_are_dropped() {
+    let body = read(
+        &lines::split(
+            "The Security Council,\n\nHaving considered the report, 7\n\n1. Decides to act.\n\n7 See document S/1.\n",
+        ),
+        1,
+    );
+    let texts: Vec<&str> = body.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The Security Council,",
+            "Having considered the report,",
+            "Decides to act."
+        ]
+    );
+    assert_eq!(body.dropped[0].detail, "footnote");
+    assert_eq!(body.dropped[0].line, 7);
+}
+
+#[test]
+fn wrapped_capital_headings_and_roman_sections() {
+    let (h, p) = parse(
+        "I. SECURE THE REGION\n\nWe act.\n\nIII. ECONOMIC GROWTH, TECHNOLOGY AND TACKLING THE\nCLIMATE CRISIS\n\nWe act again.\n\nIV. Building a stronger, fairer future\n\nWe act once more.\n",
+    );
+    let h: Vec<&str> = h.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(
+        h,
+        [
+            "I. SECURE THE REGION",
+            "III. ECONOMIC GROWTH, TECHNOLOGY AND TACKLING THE CLIMATE CRISIS",
+            "IV. Building a stronger, fairer future"
+        ]
+    );
+    assert_eq!(p.len(), 3);
+}
+
+#[test]
+fn separators_and_signatures_are_not_paragraphs() {
+    let p = texts(
+        "-\nWe, the ministers, reaffirm our commitment.\n-\n\n***\n\nWe act.\n\nAnna Example\nBruno Sample\nJuly 15, 2021\n\n###\n",
+    );
+    assert_eq!(
+        p,
+        ["We, the ministers, reaffirm our commitment.", "We act."]
+    );
+}
+
+#[test]
+fn strong_lines_are_headings_but_bold_leads_are_not() {
+    let mut lines =
+        lines::split("**Introduction**\n\n**We commit to it.** Across the globe, we act.\n");
+    lines::clean_markdown(&mut lines);
+    let body = read(&lines, 1);
+    assert_eq!(body.headings[0].text, "Introduction");
+    assert_eq!(
+        body.paragraphs[0].text,
+        "We commit to it. Across the globe, we act."
+    );
+}
+
+#[test]
+fn run_in_markers_go_numbers_stay() {
+    let p = texts(
+        "The Security Council,\n\nRecalling the letter to the Council, 183 the decision of 3 May 1999, 353 (1999) and paragraphs 4 and 8, 21\n",
+    );
+    assert_eq!(
+        p[1],
+        "Recalling the letter to the Council, the decision of 3 May 1999, 353 (1999) and paragraphs 4 and 8,"
+    );
+}
