@@ -179,7 +179,7 @@ fn markdown_briefing() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("# Joint press statement\n"));
     assert!(text.contains("- **Date:** 31 October 2017"));
-    assert!(text.contains("- **Parties:** NATO, Japan"));
+    assert!(text.contains("- **Authors:** Japan and NATO"));
     assert!(text.contains("## Sections"));
     assert!(text.contains("### Demands (7)"));
     assert!(text.contains("### Commitments (4)"));

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Paragraph, SentenceRef, Statement};
 
+use super::authors::Authors;
+use super::parties::PartyLexicon;
+
 use super::clause::{self, Left};
 use super::cues::{AddresseeRule, CueLexicon, CueMatch, Otherwise, Speaker, WordId};
 use super::text::{Tokens, phrase_words};
@@ -127,55 +130,6 @@ impl Commitment {
 /// Longest object phrase, in characters.
 pub const MAX_OBJECT_CHARS: usize = 120;
 
-/// Other names a party goes by in the text ("Allies" for NATO).
-const PARTY_ALIASES: &[(&str, &[&str])] = &[
-    (
-        "nato",
-        &[
-            "nato",
-            "allies",
-            "the alliance",
-            "north atlantic treaty organization",
-            "north atlantic treaty organisation",
-        ],
-    ),
-    ("alliance", &["alliance", "allies", "nato"]),
-    ("european union", &["european union", "eu", "the union"]),
-    ("eu", &["eu", "european union"]),
-    (
-        "united states",
-        &[
-            "united states",
-            "u.s",
-            "us",
-            "usa",
-            "united states of america",
-        ],
-    ),
-    (
-        "united kingdom",
-        &["united kingdom", "uk", "u.k", "britain"],
-    ),
-    (
-        "republic of korea",
-        &["republic of korea", "rok", "south korea"],
-    ),
-];
-
-/// A party's name and its aliases as word lists.
-type AliasTable = Vec<(&'static str, Vec<Vec<String>>)>;
-
-/// [`PARTY_ALIASES`] as words, split once per process.
-fn party_aliases() -> &'static [(&'static str, Vec<Vec<String>>)] {
-    static ALIASES: std::sync::OnceLock<AliasTable> = std::sync::OnceLock::new();
-    ALIASES.get_or_init(|| {
-        PARTY_ALIASES
-            .iter()
-            .map(|(party, aliases)| (*party, aliases.iter().map(|a| phrase_words(a)).collect()))
-            .collect()
-    })
-}
-
 /// Who speaks in a statement, and how to name them.
 #[derive(Debug, Clone)]
 pub struct Speakers {
@@ -192,25 +146,33 @@ struct Party {
 }
 
 impl Speakers {
-    pub fn of(statement: &Statement) -> Speakers {
-        let parties = if statement.metadata.parties.is_empty() {
-            first_named_pair(statement).unwrap_or_default()
-        } else {
-            statement.metadata.parties.clone()
-        };
-        let authors: Arc<str> = authors_phrase(statement, &parties).into();
-        let parties = parties
-            .into_iter()
+    pub fn of(authors: &Authors, lexicon: &PartyLexicon) -> Speakers {
+        let parties = authors
+            .parties
+            .iter()
             .map(|name| {
-                let lower = name.to_lowercase();
-                let mut aliases = vec![phrase_words(&lower)];
-                if let Some((_, extra)) = party_aliases().iter().find(|(p, _)| *p == lower) {
-                    aliases.extend(extra.iter().cloned());
+                let mut aliases = vec![phrase_words(&name.to_lowercase())];
+                if let Some(p) = lexicon.find(name) {
+                    let party = &lexicon.parties[p];
+                    aliases.extend(
+                        party
+                            .aliases
+                            .iter()
+                            .chain(&party.self_names)
+                            .map(|a| phrase_words(&a.to_lowercase())),
+                    );
                 }
-                Party { name, aliases }
+                aliases.retain(|a| !a.is_empty());
+                Party {
+                    name: name.clone(),
+                    aliases,
+                }
             })
             .collect();
-        Speakers { authors, parties }
+        Speakers {
+            authors: authors.display(),
+            parties,
+        }
     }
 
     /// The parties named in tokens `start..end`, compared word by word.
@@ -234,65 +196,6 @@ impl Speakers {
     }
 }
 
-/// How the statement names its authors together: its own "Japan and NATO" if it has
-/// one, else the parties joined in the order the header gives them.
-fn authors_phrase(statement: &Statement, parties: &[String]) -> String {
-    match parties {
-        [] => "the authors".to_string(),
-        [one] => one.clone(),
-        [a, b] => {
-            // One pass over the body for the first party; the other must stand beside it.
-            let body: String = statement
-                .paragraphs
-                .iter()
-                .flat_map(|p| [p.text.as_str(), "\n"])
-                .collect();
-            for (at, _) in body.match_indices(a.as_str()) {
-                let after = &body[at + a.len()..];
-                let before = &body[..at];
-                for joiner in [" and ", " and the "] {
-                    if after
-                        .strip_prefix(joiner)
-                        .is_some_and(|rest| rest.starts_with(b.as_str()))
-                    {
-                        return body[at..at + a.len() + joiner.len() + b.len()].to_string();
-                    }
-                    let b_joined = format!("{b}{joiner}");
-                    if before.ends_with(&b_joined) {
-                        let start = at - b_joined.len();
-                        return body[start..at + a.len()].to_string();
-                    }
-                }
-            }
-            format!("{a} and {b}")
-        }
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// When the header names no parties: the first "X and Y" of two names in the text.
-fn first_named_pair(statement: &Statement) -> Option<Vec<String>> {
-    for (_, sentence) in statement.sentences() {
-        let tokens = Tokens::new(sentence);
-        for i in 1..tokens.len().saturating_sub(1) {
-            if tokens.word(i) != "and" {
-                continue;
-            }
-            let left = name_ending_at(&tokens, i - 1);
-            let right = name_starting_at(&tokens, i + 1);
-            // "Heads of State and Government": one title, not two parties.
-            let inside_a_name = left.is_some_and(|l| l > 0 && tokens.word(l - 1) == "of");
-            if let (Some(l), Some(r), false) = (left, right, inside_a_name) {
-                let (l, r) = (tokens.span_text(l, i), tokens.span_text(i + 1, r));
-                if l != r && !is_common_capitalised(l) && !is_common_capitalised(r) {
-                    return Some(vec![l.to_string(), r.to_string()]);
-                }
-            }
-        }
-    }
-    None
-}
-
 fn is_common_capitalised(word: &str) -> bool {
     matches!(
         word,
@@ -308,22 +211,6 @@ fn is_common_capitalised(word: &str) -> bool {
             | "On"
             | "Today"
     )
-}
-
-fn name_ending_at(tokens: &Tokens, end: usize) -> Option<usize> {
-    let mut start = end + 1;
-    while start > 0 && tokens.is_capitalised(start - 1) {
-        start -= 1;
-    }
-    (start <= end).then_some(start)
-}
-
-fn name_starting_at(tokens: &Tokens, start: usize) -> Option<usize> {
-    let mut end = start;
-    while end < tokens.len() && tokens.is_capitalised(end) {
-        end += 1;
-    }
-    (end > start).then_some(end)
 }
 
 /// Who the subject of a clause is, for deciding whether the act is the authors'.

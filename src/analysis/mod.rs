@@ -4,10 +4,12 @@
 //! The lexicons they use are data the user can edit (`assets/topics.json`,
 //! `assets/cues.json`), embedded in the binary.
 
+pub mod authors;
 mod clause;
 pub mod commitments;
 pub mod cues;
 pub mod filter;
+pub mod parties;
 pub mod sections;
 pub mod text;
 pub mod topics;
@@ -55,8 +57,10 @@ pub struct Analysis {
     pub paragraph_section: Vec<usize>,
     pub sections: Vec<Section>,
     pub commitments: Vec<Commitment>,
-    /// How the authors are named ("Japan and NATO").
+    /// How the authors are named ("Japan and NATO"), "the authors" when unknown.
     pub authors: std::sync::Arc<str>,
+    /// Who they are and where that was read.
+    pub authorship: authors::Authors,
 }
 
 impl Analysis {
@@ -120,6 +124,12 @@ impl Analysis {
             sections,
             commitments: Vec::new(),
             authors: "".into(),
+            authorship: authors::Authors {
+                parties: Vec::new(),
+                phrase: None,
+                evidence: authors::Evidence::None,
+                group: None,
+            },
         }
     }
 }
@@ -136,7 +146,8 @@ pub struct TopicSummary {
 /// Analyses a statement with the given lexicons, a paragraph at a time: each is
 /// tokenised once for its topics and its acts, and its tokens dropped before the next.
 pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
-    let speakers = Speakers::of(statement);
+    let authorship = authors::of(statement, parties::PartyLexicon::embedded());
+    let speakers = Speakers::of(&authorship, parties::PartyLexicon::embedded());
     let mut extractor = commitments::Extractor::new(&speakers, &lexicons.cues);
     let mut commitments = Vec::new();
     let mut paragraph_topics = Vec::with_capacity(statement.paragraphs.len());
@@ -167,5 +178,6 @@ pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
         sections,
         commitments,
         authors: speakers.authors,
+        authorship,
     }
 }

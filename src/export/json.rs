@@ -44,7 +44,11 @@ struct DocumentOut<'a> {
     last_updated: Option<String>,
     source: Option<&'a str>,
     place: Option<&'a str>,
-    authors: &'a str,
+    /// How to name the authors together; null when the text does not say who they are.
+    authors: Option<&'a str>,
+    author_parties: &'a [String],
+    /// Where the authors were read: formula, title, occasion, first_sentence.
+    authors_from: Option<&'static str>,
     published: Option<String>,
     reference: Option<&'a str>,
     from: Option<&'a str>,
@@ -139,7 +143,9 @@ impl Serialize for Export<'_> {
                 last_updated: meta.last_updated.map(|d| d.to_string()),
                 source: statement.source.as_deref(),
                 place: meta.place.as_deref(),
-                authors: &analysis.authors,
+                authors: analysis.authorship.phrase.as_deref(),
+                author_parties: &analysis.authorship.parties,
+                authors_from: analysis.authorship.evidence.as_str(),
                 published: meta.published.map(|d| d.to_string()),
                 reference: meta.reference.as_deref(),
                 from: meta.from.as_deref(),

@@ -63,7 +63,9 @@ pub fn write_markdown(
             updated.minute
         ));
     }
-    if !meta.parties.is_empty() {
+    if let Some(authors) = &analysis.authorship.phrase {
+        facts.push(format!("- **Authors:** {}", md(authors)));
+    } else if !meta.parties.is_empty() {
         facts.push(format!("- **Parties:** {}", md(&meta.parties.join(", "))));
     }
     for person in &meta.people {

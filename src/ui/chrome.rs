@@ -15,11 +15,13 @@ use crate::document::safe;
 use super::theme::Theme;
 use super::{centered_message, truncate};
 
-/// Title · parties · date · last updated.
+/// Title · authors · date · last updated.
 pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let meta = &app.statement.metadata;
     let mut facts = Vec::new();
-    if !meta.parties.is_empty() {
+    if let Some(authors) = &app.analysis.authorship.phrase {
+        facts.push(safe::visible(authors).into_owned());
+    } else if !meta.parties.is_empty() {
         facts.push(safe::visible(&meta.parties.join(", ")).into_owned());
     }
     if let Some(date) = meta.date {

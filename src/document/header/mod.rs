@@ -18,7 +18,7 @@ use super::front_matter::FrontMatter;
 use super::lines::Line;
 use super::{Metadata, people};
 use classify::{Kind, LabelOf};
-pub use classify::{ends_like_sentence, is_separator, is_subject_line, strip_bullet};
+pub use classify::{ends_like_sentence, is_separator, is_subject_line, strip_bullet, words};
 pub use lexicon::{EMBEDDED_HEADER, HeaderLexicon};
 use zone::Logical;
 

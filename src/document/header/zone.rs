@@ -19,6 +19,8 @@ const MAX_LOGICAL: usize = 80;
 /// Joining stops here, so a huge unbroken block costs no more than a page.
 const MAX_JOINED_LINES: usize = 12;
 const MAX_JOINED_BYTES: usize = 2000;
+/// A line this long that does not end a sentence is taken as hard-wrapped text.
+const WRAPPED_CHARS: usize = 60;
 /// How far after a prose line header fields still make it a summary.
 const LOOKAHEAD: usize = 8;
 
@@ -123,7 +125,11 @@ fn joins(text: &str, next: &Line, order: NumericOrder) -> bool {
     // "of 30 August 1974" under a title is the title's date, not part of it.
     let bare_date =
         classify::date_line(next_text, order).is_some_and(|(_, place, _)| place.is_none());
-    mid_phrase || (lowercase && !bare_date)
+    // A long line that does not end a sentence is hard-wrapped text going on.
+    let wrapped = text.chars().count() >= WRAPPED_CHARS
+        && !classify::ends_like_sentence(text)
+        && !text.ends_with(':');
+    mid_phrase || ((lowercase || wrapped) && !bare_date)
 }
 
 /// Where the body begins, as an index into `lines`.
