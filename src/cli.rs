@@ -97,6 +97,9 @@ pub struct Input {
     pub fallback_title: String,
     pub text: String,
     pub warning: Option<Warning>,
+    /// From the file name: `.md` and `.markdown` are Markdown; `None` lets the parser
+    /// decide from the text.
+    pub markdown: Option<bool>,
 }
 
 /// A failure to start, reported as `communique: <label>: <reason>`.
@@ -126,6 +129,7 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
             fallback_title: EMBEDDED_TITLE.into(),
             text: EMBEDDED_STATEMENT.into(),
             warning: None,
+            markdown: Some(false),
         });
     };
     let (label, source, fallback_title, bytes) = if path.as_os_str() == "-" {
@@ -166,12 +170,17 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
         (label.clone(), Some(label), stem, bytes)
     };
     let decoded = document::decode(bytes, force).map_err(|e| Failure::new(label.clone(), e))?;
+    let markdown = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+        Some(e) if e == "md" || e == "markdown" => Some(true),
+        _ => None,
+    };
     Ok(Input {
         label,
         source,
         fallback_title,
         text: decoded.text,
         warning: decoded.warning,
+        markdown,
     })
 }
 
@@ -179,7 +188,7 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
 /// file is not held twice while it is analysed.
 pub fn parse(input: &mut Input) -> Statement {
     let text = std::mem::take(&mut input.text);
-    let mut statement = Statement::parse(&text, &input.fallback_title);
+    let mut statement = Statement::parse_with(&text, &input.fallback_title, input.markdown);
     statement.source = input.source.clone();
     statement
 }

@@ -141,8 +141,8 @@ pub struct Speakers {
 #[derive(Debug, Clone)]
 struct Party {
     name: String,
-    /// The name and its aliases, as lowercase words.
-    aliases: Vec<Vec<String>>,
+    /// The name and its aliases, as lowercase words (shared with the party lexicon).
+    aliases: Arc<[Vec<String>]>,
 }
 
 impl Speakers {
@@ -151,18 +151,10 @@ impl Speakers {
             .parties
             .iter()
             .map(|name| {
-                let mut aliases = vec![phrase_words(&name.to_lowercase())];
-                if let Some(p) = lexicon.find(name) {
-                    let party = &lexicon.parties[p];
-                    aliases.extend(
-                        party
-                            .aliases
-                            .iter()
-                            .chain(&party.self_names)
-                            .map(|a| phrase_words(&a.to_lowercase())),
-                    );
-                }
-                aliases.retain(|a| !a.is_empty());
+                let aliases = match lexicon.find(name) {
+                    Some(p) => lexicon.words_of(p),
+                    None => vec![phrase_words(&name.to_lowercase())].into(),
+                };
                 Party {
                     name: name.clone(),
                     aliases,

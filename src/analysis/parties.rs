@@ -70,6 +70,10 @@ pub struct PartyLexicon {
     pub parties: Vec<Party>,
     /// By first word: every alias starting with it, longest first.
     by_first: HashMap<String, Vec<Alias>>,
+    /// By canonical name.
+    index: HashMap<String, usize>,
+    /// By party: [`PartyLexicon::words_of`].
+    words: Vec<std::sync::Arc<[Vec<String>]>>,
 }
 
 /// Words of a name or text with their byte ranges: letters and digits, with "'" and
@@ -152,11 +156,39 @@ impl PartyLexicon {
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        PartyLexicon { parties, by_first }
+        let index = parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.clone(), i))
+            .collect();
+        let words = parties
+            .iter()
+            .map(|p| {
+                std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .chain(&p.self_names)
+                    .map(|a| crate::analysis::text::phrase_words(&a.to_lowercase()))
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .into()
+            })
+            .collect();
+        PartyLexicon {
+            parties,
+            by_first,
+            index,
+            words,
+        }
     }
 
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.parties.iter().position(|p| p.name == name)
+        self.index.get(name).copied()
+    }
+
+    /// A party's name, aliases and self-names as lowercase word lists, for comparing
+    /// with tokenised text.
+    pub fn words_of(&self, party: usize) -> std::sync::Arc<[Vec<String>]> {
+        std::sync::Arc::clone(&self.words[party])
     }
 
     /// The party a whole name is ("the U.S." → United States), if it is one.

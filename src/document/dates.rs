@@ -89,12 +89,25 @@ fn months() -> &'static HashMap<String, u8> {
 }
 
 fn month_number(word: &str) -> Option<u8> {
-    let chars = word.chars().count();
-    if !(3..=10).contains(&chars) || word.starts_with(|c: char| c.is_ascii_digit()) {
+    if word.len() < 3 || word.len() > 40 || word.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return months().get(word).copied();
+    if word.is_ascii() {
+        // Lowercased on the stack: this runs for every word of every date search.
+        if word.len() > 10 {
+            return None;
+        }
+        let mut buffer = [0u8; 10];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower)
+            .ok()
+            .and_then(|w| months().get(w).copied());
+    }
+    let chars = word.chars().count();
+    if !(3..=10).contains(&chars) {
+        return None;
     }
     months().get(&word.to_lowercase()).copied()
 }
@@ -180,10 +193,9 @@ fn day_number(token: &str) -> Option<u16> {
     let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &token[digits.len()..];
     if !suffix.is_empty()
-        && !matches!(
-            suffix.to_ascii_lowercase().as_str(),
-            "st" | "nd" | "rd" | "th"
-        )
+        && !["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s))
     {
         return None;
     }

@@ -178,10 +178,12 @@ fn occasion(statement: &Statement, lexicon: &PartyLexicon) -> Found {
     }
     // A list of people ("between A, Prime Minister of X, and B …") names parties the
     // lexicon may not know; any other occasion names those the lexicon knows.
-    let listed = meta
-        .occasion
-        .as_deref()
-        .is_some_and(|o| o.to_lowercase().contains(" between "));
+    let listed = meta.occasion.as_deref().is_some_and(|o| {
+        let o = o.to_lowercase();
+        [" between ", "visit of ", "visit by "]
+            .iter()
+            .any(|k| o.contains(k))
+    });
     if !listed && let Some(occasion) = &meta.occasion {
         let found = parties_in(occasion, lexicon);
         if !found.is_empty() {

@@ -191,7 +191,7 @@ pub fn formula(statement: &Statement, lexicon: &PartyLexicon) -> Found {
                 },
             };
         }
-        if let Some(found) = we_the(text, lexicon) {
+        if let Some(found) = we_the(text, lexicon).or_else(|| adopted_by(text, lexicon)) {
             return found;
         }
     }
@@ -216,6 +216,21 @@ fn we_the(text: &str, lexicon: &PartyLexicon) -> Option<Found> {
             depth <= 0 && matches!(c, ',' | ':' | ';')
         })
         .map_or(rest.len(), |(i, _)| i);
+    // "… of Ruritania, Freedonia and Utopia, meet": a list of names goes on past commas.
+    let mut end = end;
+    while rest[end..].starts_with(", ") {
+        let next = &rest[end + 2..];
+        let chunk_end = next.find([',', ':', ';']).unwrap_or(next.len());
+        let chunk = &next[..chunk_end];
+        let names = chunk.split_whitespace().count() <= 6
+            && chunk
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "the" | "of"));
+        if !names || chunk.is_empty() {
+            break;
+        }
+        end += 2 + chunk_end;
+    }
     let phrase = &rest[..end];
     let found = parties_in(phrase, lexicon);
     if !found.is_empty() {
@@ -225,6 +240,7 @@ fn we_the(text: &str, lexicon: &PartyLexicon) -> Option<Found> {
     let of = phrase.rfind(" of ")?;
     let names: Vec<String> = phrase[of + 4..]
         .split(", ")
+        .map(|n| n.strip_prefix("and ").unwrap_or(n))
         .flat_map(|p| p.split(" and "))
         .map(|n| n.trim().trim_start_matches("the ").trim())
         .filter(|n| {
@@ -237,6 +253,40 @@ fn we_the(text: &str, lexicon: &PartyLexicon) -> Option<Found> {
     (!names.is_empty()).then_some(Found {
         parties: names,
         group: None,
+    })
+}
+
+/// "The Council of the Union adopted the following decision:", "On 3 May the Peace and
+/// Security Council adopted the following communiqué:".
+fn adopted_by(text: &str, lexicon: &PartyLexicon) -> Option<Found> {
+    let at = text.find(" adopted the following")?;
+    let mut subject = text[..at]
+        .trim_end_matches(" has")
+        .trim_end_matches(" have");
+    // "The Council, at its 999th meeting held on …, adopted": the aside goes.
+    if subject.starts_with("The ")
+        && let Some(comma) = subject.find(", ")
+    {
+        subject = &subject[..comma];
+    }
+    if !subject.starts_with("The ")
+        && let Some(the) = subject.find(", the ").or_else(|| subject.find(" the "))
+    {
+        subject = &subject[the..];
+    }
+    let subject = subject
+        .trim_start_matches([',', ' '])
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    if subject.is_empty() || subject.split_whitespace().count() > 12 {
+        return None;
+    }
+    Some(match lexicon.canonical(subject) {
+        Some(p) => parties_in(&lexicon.parties[p].name, lexicon),
+        None => Found {
+            parties: vec![subject.to_string()],
+            group: None,
+        },
     })
 }
 

@@ -28,7 +28,8 @@ pub fn mark(lines: &[Line]) -> Marked {
             continue;
         }
         let text: &str = &line.text;
-        let key = lower_key(text);
+        // Notices and labels are short: a long line is compared by its start only.
+        let key = lower_key(prefix(text, 120));
         let reason = if header::is_separator(text) {
             Some("separator")
         } else if lexicon.is_notice(&key) || lexicon.is_delivery(&key) {
@@ -57,6 +58,14 @@ pub fn mark(lines: &[Line]) -> Marked {
     Marked { dropped, footnotes }
 }
 
+fn prefix(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
+
 fn lower_key(text: &str) -> String {
     text.trim().trim_end_matches(['.', ':', ' ']).to_lowercase()
 }
@@ -67,7 +76,8 @@ fn is_alone(lines: &[Line], i: usize) -> bool {
 }
 
 fn is_bare_date(text: &str) -> bool {
-    text.split_whitespace().count() <= 6
+    text.len() <= 60
+        && text.split_whitespace().nth(6).is_none()
         && dates::find_date(text).is_some_and(|f| {
             text[..f.start]
                 .trim_matches([' ', ',', '-', '|'])
@@ -187,6 +197,9 @@ fn mark_signature(lines: &[Line], dropped: &mut [Option<&'static str>]) {
 
 /// "Joseph R. Biden, Jr.", "Angela Merkel", "Ana María de la Cruz".
 fn is_name_line(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=7).contains(&words.len())
         && !header::ends_like_sentence(text.trim_end_matches(['.', ' ']).trim_end_matches("Jr"))

@@ -53,6 +53,18 @@ pub fn read(lines: &[Line], first_line: usize) -> Body {
             None => kept.push(line.clone()),
         }
     }
+    // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        let underline = line.text.len() >= 3
+            && (line.text.bytes().all(|b| b == b'=') || line.text.bytes().all(|b| b == b'-'));
+        if underline
+            && marked.dropped[i].is_some()
+            && marked.dropped[i - 1].is_none()
+            && !lines[i - 1].is_blank()
+        {
+            kept[i - 1].strong = true;
+        }
+    }
     let resolution = kept.iter().any(|l| is_subject_line(&l.text));
     let mut out = Builder {
         strip_markers: resolution || !marked.footnotes.is_empty(),
@@ -91,6 +103,12 @@ fn read_block(block: &[Line], is_last_block: bool, clauses: bool, out: &mut Buil
         .max()
         .unwrap_or(0);
 
+    // A block whose every line ends a sentence holds a paragraph per line.
+    let line_per_paragraph = block.len() >= 2
+        && block
+            .iter()
+            .all(|l| ends_sentence(&l.text) && !l.text.ends_with(','))
+        && block.iter().map(|l| l.text.chars().count()).sum::<usize>() > 40 * block.len();
     let mut k = 0;
     while k < block.len() {
         let line = &block[k];
@@ -152,12 +170,13 @@ fn read_block(block: &[Line], is_last_block: bool, clauses: bool, out: &mut Buil
         }
         // A line too long to be hard-wrapped that ends a sentence ends its paragraph:
         // pages that put one paragraph on each line.
-        let after_long_sentence = k >= 2 && {
-            let prev: &str = &block[k - 2].text;
-            prev.chars().count() > WRAP_LIMIT
-                && (ends_sentence(prev) || prev.ends_with(':'))
-                && !prev.ends_with(',')
-        };
+        let after_long_sentence = k >= 2
+            && (line_per_paragraph || {
+                let prev: &str = &block[k - 2].text;
+                prev.chars().count() > WRAP_LIMIT
+                    && (ends_sentence(prev) || prev.ends_with(':'))
+                    && !prev.ends_with(',')
+            });
         match &mut out.open {
             Some(open) if !after_long_sentence => open.push_line(text),
             _ => {

@@ -214,3 +214,12 @@ fn run_in_markers_go_numbers_stay() {
         "Recalling the letter to the Council, the decision of 3 May 1999, 353 (1999) and paragraphs 4 and 8,"
     );
 }
+
+#[test]
+fn underlined_headings() {
+    let (h, p) =
+        parse("Principles\n==========\n\nWe agree.\n\nCooperation\n-----------\nWe will act.\n");
+    let h: Vec<&str> = h.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(h, ["Principles", "Cooperation"]);
+    assert_eq!(p.len(), 2);
+}

@@ -37,7 +37,22 @@ pub enum Kind {
     Prose,
     /// A line that could be a title.
     Candidate,
+    /// A database copy's field: "[Title] …", "[Date] …", "[Full text]".
+    Field(Field),
     /// Anything else (a fragment, a name).
+    Other,
+}
+
+/// The fields database and aggregator copies put in brackets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Title(String),
+    Place(String),
+    Date(Date),
+    Source(String),
+    /// "[Full text]": the body follows.
+    FullText,
+    /// "[Notes]", "[Language]" and other fields with nothing communique reads.
     Other,
 }
 
@@ -70,10 +85,18 @@ pub fn key(text: &str) -> String {
 }
 
 pub fn words(text: &str) -> Vec<String> {
-    text.split_whitespace()
+    lower_words(&text.to_lowercase())
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+/// The words of an already lowercased text, without the punctuation around them.
+fn lower_words(lower: &str) -> Vec<&str> {
+    lower
+        .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-                .to_lowercase()
         })
         .filter(|w| !w.is_empty())
         .collect()
@@ -99,8 +122,19 @@ pub fn classify(text: &str, lexicon: &HeaderLexicon, order: NumericOrder) -> Kin
     if content.is_empty() || is_separator(content) {
         return Kind::Separator;
     }
+    if let Some(field) = bracketed_field(content, order) {
+        return Kind::Field(field);
+    }
+    if content.len() > 4 * MAX_TITLE_BYTES / 3
+        || content.split_whitespace().nth(LONG_WORDS).is_some()
+    {
+        return classify_long(content, lexicon);
+    }
     let lower = content.to_lowercase();
-    let k = key(content);
+    let k = lower
+        .trim_end_matches([':', '.', ',', ';', '|', '-', '–', '—', ' '])
+        .trim()
+        .to_string();
     let word_count = content.split_whitespace().count();
     if let Some(kind) = dated(content, &lower, lexicon, order) {
         return kind;
@@ -135,9 +169,7 @@ pub fn classify(text: &str, lexicon: &HeaderLexicon, order: NumericOrder) -> Kin
     if is_subject_line(content) {
         return Kind::SubjectLine;
     }
-    if crate::document::body::paragraph_number(content)
-        .is_some_and(|(_, _, rest)| rest.split_whitespace().count() >= 3)
-    {
+    if crate::document::body::paragraph_number(content).is_some() {
         return Kind::BodyMarker;
     }
     let ends = ends_like_sentence(content);
@@ -149,7 +181,7 @@ pub fn classify(text: &str, lexicon: &HeaderLexicon, order: NumericOrder) -> Kin
             return Kind::Occasion;
         }
     }
-    let ws = words(content);
+    let ws = lower_words(&lower);
     let genre_at = lexicon.genre_at(&ws);
     if word_count >= 8 && (ends || content.ends_with(':')) && genre_at.is_none_or(|g| g > 2) {
         return Kind::Prose;
@@ -163,6 +195,10 @@ pub fn classify(text: &str, lexicon: &HeaderLexicon, order: NumericOrder) -> Kin
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', '!', '?']);
     if word_count >= 2 && full_stop && capitalised && genre_at.is_none_or(|g| g > 2) {
+        return Kind::Prose;
+    }
+    // A lead-in to a list: "The ministers agreed on the following areas:".
+    if word_count >= 4 && content.ends_with(':') && capitalised {
         return Kind::Prose;
     }
     let starts_lower = content.starts_with(|c: char| c.is_lowercase());
@@ -179,21 +215,44 @@ pub fn classify(text: &str, lexicon: &HeaderLexicon, order: NumericOrder) -> Kin
     }
 }
 
+/// More words than this make a line text (or an occasion listing many names); only its
+/// start is compared with the lexicon.
+const LONG_WORDS: usize = 30;
+/// Bytes a title or header field can take, at most.
+const MAX_TITLE_BYTES: usize = 240;
+
+/// A long line: a release note, an occasion, a numbered paragraph, or prose.
+fn classify_long(content: &str, lexicon: &HeaderLexicon) -> Kind {
+    let mut cut = content.len().min(160);
+    while !content.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let start = content[..cut].to_lowercase();
+    if lexicon.is_release_note(&start) && content.split_whitespace().nth(45).is_none() {
+        return Kind::ReleaseNote;
+    }
+    if crate::document::body::paragraph_number(content).is_some() {
+        return Kind::BodyMarker;
+    }
+    if lexicon.opens_occasion(&start) && !ends_like_sentence(content) && !content.ends_with(':') {
+        return Kind::Occasion;
+    }
+    Kind::Prose
+}
+
 /// Dates with their labels: "Last updated: …", "Issued on …", "Published …", and
 /// date lines.
 fn dated(content: &str, lower: &str, lexicon: &HeaderLexicon, order: NumericOrder) -> Option<Kind> {
     if content.split_whitespace().nth(14).is_some() {
         return None;
     }
-    let after_label = |labels: &[String]| {
-        labels.iter().find_map(|label| {
-            let rest = lower.strip_prefix(label.as_str())?;
-            if rest.starts_with(|c: char| c.is_alphanumeric()) {
-                return None;
-            }
-            // Lowercasing can change byte lengths; then the date is searched in the whole line.
-            Some(content.get(label.len()..).unwrap_or(content))
-        })
+    let after_label = |labels: &super::lexicon::PrefixSet| {
+        let label = labels.prefix_of(lower)?;
+        if lower[label.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        // Lowercasing can change byte lengths; then the date is searched in the whole line.
+        Some(content.get(label.len()..).unwrap_or(content))
     };
     if let Some(rest) = after_label(&lexicon.last_updated)
         && let Some((stamp, _)) = dates::find_date_time_ordered(rest, order)
@@ -215,13 +274,35 @@ fn dated(content: &str, lower: &str, lexicon: &HeaderLexicon, order: NumericOrde
     date_line(content, order).map(|(date, place, ambiguous)| Kind::DateLine(date, place, ambiguous))
 }
 
+/// "[Title] JOINT STATEMENT BY …", "[Date] April 9, 2025", "[Full text]".
+fn bracketed_field(text: &str, order: NumericOrder) -> Option<Field> {
+    let rest = text.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let name = rest[..close].trim().to_lowercase();
+    let value = rest[close + 1..].trim();
+    let field = match name.as_str() {
+        "title" if !value.is_empty() => Field::Title(value.to_string()),
+        "place" | "location" if !value.is_empty() => Field::Place(value.to_string()),
+        "date" => match dates::find_date_ordered(value, order) {
+            Some(found) => Field::Date(found.date),
+            None => Field::Other,
+        },
+        "source" | "publisher" if !value.is_empty() => Field::Source(value.to_string()),
+        "full text" | "text" | "fulltext" if value.is_empty() => Field::FullText,
+        "title" | "place" | "location" | "source" | "publisher" | "notes" | "note" | "language"
+        | "author" | "authors" | "keywords" | "category" | "type" => Field::Other,
+        _ => return None,
+    };
+    Some(field)
+}
+
 /// "Published", "Last updated", "From:" alone on a line: the value follows.
 fn label_alone(key: &str, lexicon: &HeaderLexicon) -> Option<LabelOf> {
-    if lexicon.last_updated.iter().any(|l| l == key) {
+    if lexicon.last_updated.contains(key) {
         Some(LabelOf::LastUpdated)
-    } else if lexicon.published.iter().any(|l| l == key) {
+    } else if lexicon.published.contains(key) {
         Some(LabelOf::Published)
-    } else if lexicon.issued.iter().any(|l| l == key) {
+    } else if lexicon.issued.contains(key) {
         Some(LabelOf::Issued)
     } else if lexicon.is_from_label(key) {
         Some(LabelOf::From)
@@ -278,6 +359,9 @@ fn is_place(text: &str) -> bool {
 
 /// A document symbol or a press release number.
 pub fn is_reference(text: &str) -> bool {
+    if text.split_whitespace().nth(6).is_some() || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let inner = text.trim_matches(['[', ']', '(', ')', ' ']);
     let tokens: Vec<&str> = inner.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > 6 {
@@ -340,6 +424,13 @@ pub fn is_reference(text: &str) -> bool {
 
 /// "EN | FR | RU", "En. / Fr. / Ru. / Ukr.", "[English] [Français]", "Japanese".
 fn is_language_switcher(text: &str, lexicon: &HeaderLexicon) -> bool {
+    let first = text
+        .split(['|', '/', '·', '[', ']', ',', ' '])
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    if !lexicon.is_language(&first.to_lowercase()) {
+        return false;
+    }
     let parts: Vec<String> = text
         .split(['|', '/', '·', '[', ']', ','])
         .flat_map(|p| {
@@ -358,6 +449,9 @@ fn is_language_switcher(text: &str, lexicon: &HeaderLexicon) -> bool {
 /// A navigation menu or breadcrumb: three or more short items between " | ", or items
 /// between ">" / "›" / "»".
 fn is_menu(text: &str) -> bool {
+    if !text.contains(['|', '>', '›', '»']) {
+        return false;
+    }
     let short_items = |sep: &[char], min: usize| {
         let items: Vec<&str> = text.split(sep).map(str::trim).collect();
         items.len() >= min
@@ -483,6 +577,21 @@ mod tests {
         assert_eq!(kind("Published"), Kind::Label(LabelOf::Published));
         assert_eq!(kind("From:"), Kind::Label(LabelOf::From));
         assert!(matches!(kind("08/10/2004"), Kind::DateLine(_, None, true)));
+    }
+
+    #[test]
+    fn bracketed_fields() {
+        assert_eq!(
+            kind("[Title] JOINT STATEMENT BY THE MINISTERS"),
+            Kind::Field(Field::Title("JOINT STATEMENT BY THE MINISTERS".into()))
+        );
+        assert!(matches!(
+            kind("[Date] April 9, 2025"),
+            Kind::Field(Field::Date(_))
+        ));
+        assert_eq!(kind("[Place]"), Kind::Field(Field::Other));
+        assert_eq!(kind("[Full text]"), Kind::Field(Field::FullText));
+        assert_ne!(kind("[English]"), Kind::Field(Field::Other));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 pub const EMBEDDED_HEADER: &str = include_str!("../../../assets/header.json");
@@ -30,34 +30,75 @@ struct HeaderFile {
     languages: Vec<String>,
 }
 
+/// Phrases indexed by their first word, so a line is compared only with the phrases
+/// that can start it.
+#[derive(Debug, Default)]
+pub struct PrefixSet {
+    by_first: HashMap<String, Vec<String>>,
+}
+
+impl PrefixSet {
+    fn new(list: Vec<String>) -> PrefixSet {
+        let mut by_first: HashMap<String, Vec<String>> = HashMap::default();
+        for phrase in lower_all(list) {
+            let first = first_word(&phrase).to_string();
+            by_first.entry(first).or_default().push(phrase);
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        PrefixSet { by_first }
+    }
+
+    /// The longest phrase `lower` starts with.
+    pub fn prefix_of<'p>(&'p self, lower: &str) -> Option<&'p str> {
+        self.by_first
+            .get(first_word(lower))
+            .into_iter()
+            .flatten()
+            .find(|p| lower.starts_with(p.as_str()))
+            .map(String::as_str)
+    }
+
+    /// Whether `key` is one of the phrases exactly.
+    pub fn contains(&self, key: &str) -> bool {
+        self.by_first
+            .get(first_word(key))
+            .is_some_and(|list| list.iter().any(|p| p == key))
+    }
+}
+
+/// The first word, up to a space or the punctuation phrases end their first word with.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 /// The compiled lists.
 #[derive(Debug)]
 pub struct HeaderLexicon {
-    /// Genre words as word lists ("joint statement" → ["joint", "statement"]).
-    genre: Vec<Vec<String>>,
+    /// Genre words as word lists ("joint statement" → ["joint", "statement"]), by
+    /// their first word.
+    genre: HashMap<String, Vec<Vec<String>>>,
     labels: HashSet<String>,
     furniture: HashSet<String>,
     tail: HashSet<String>,
-    notices: Vec<String>,
+    notices: PrefixSet,
     delivery: HashSet<String>,
-    occasion_starts: Vec<String>,
-    release_notes: Vec<String>,
-    /// Longest first, so "last updated" is tried before "updated".
-    pub last_updated: Vec<String>,
-    pub published: Vec<String>,
-    pub issued: Vec<String>,
+    occasion_starts: PrefixSet,
+    release_notes: PrefixSet,
+    /// Labels of the page's dates: "last updated" is tried before "last".
+    pub last_updated: PrefixSet,
+    pub published: PrefixSet,
+    pub issued: PrefixSet,
     from: HashSet<String>,
     languages: HashSet<String>,
 }
 
 fn lower_all(list: Vec<String>) -> Vec<String> {
     list.into_iter().map(|s| s.to_lowercase()).collect()
-}
-
-fn longest_first(list: Vec<String>) -> Vec<String> {
-    let mut list = lower_all(list);
-    list.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    list
 }
 
 impl HeaderLexicon {
@@ -73,41 +114,50 @@ impl HeaderLexicon {
     fn compile(file: HeaderFile) -> HeaderLexicon {
         let set = |list: Vec<String>| lower_all(list).into_iter().collect::<HashSet<_>>();
         HeaderLexicon {
-            genre: file
-                .genre
-                .iter()
-                .map(|g| {
-                    g.to_lowercase()
+            genre: {
+                let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+                for g in &file.genre {
+                    let words: Vec<String> = g
+                        .to_lowercase()
                         .split_whitespace()
                         .map(String::from)
-                        .collect()
-                })
-                .collect(),
+                        .collect();
+                    if let Some(first) = words.first() {
+                        by_first.entry(first.clone()).or_default().push(words);
+                    }
+                }
+                by_first
+            },
             labels: set(file.labels),
             furniture: set(file.furniture),
             tail: set(file.tail),
-            notices: lower_all(file.notices),
+            notices: PrefixSet::new(file.notices),
             delivery: set(file.delivery),
-            occasion_starts: lower_all(file.occasion_starts),
-            release_notes: lower_all(file.release_notes),
-            last_updated: longest_first(file.last_updated),
-            published: longest_first(file.published),
-            issued: longest_first(file.issued),
+            occasion_starts: PrefixSet::new(file.occasion_starts),
+            release_notes: PrefixSet::new(file.release_notes),
+            last_updated: PrefixSet::new(file.last_updated),
+            published: PrefixSet::new(file.published),
+            issued: PrefixSet::new(file.issued),
             from: set(file.from),
             languages: set(file.languages),
         }
     }
 
     /// Whether the line names a genre ("… Joint Statement", "Resolution 361 (1974)").
-    pub fn has_genre(&self, words: &[String]) -> bool {
+    pub fn has_genre<W: AsRef<str>>(&self, words: &[W]) -> bool {
         self.genre_at(words).is_some()
     }
 
     /// The word index where the first genre phrase starts.
-    pub fn genre_at(&self, words: &[String]) -> Option<usize> {
+    pub fn genre_at<W: AsRef<str>>(&self, words: &[W]) -> Option<usize> {
         (0..words.len()).find(|&i| {
-            self.genre.iter().any(|g| {
-                words.len() >= i + g.len() && g.iter().enumerate().all(|(k, w)| &words[i + k] == w)
+            self.genre.get(words[i].as_ref()).is_some_and(|phrases| {
+                phrases.iter().any(|g| {
+                    words.len() >= i + g.len()
+                        && g.iter()
+                            .enumerate()
+                            .all(|(k, w)| words[i + k].as_ref() == w)
+                })
             })
         })
     }
@@ -132,20 +182,23 @@ impl HeaderLexicon {
     }
 
     pub fn is_notice(&self, lower: &str) -> bool {
-        self.notices.iter().any(|n| lower.starts_with(n.as_str())) || lower.contains("(photo")
+        self.notices.prefix_of(lower).is_some() || lower.contains("(photo")
     }
 
     pub fn opens_occasion(&self, lower: &str) -> bool {
-        self.occasion_starts.iter().any(|s| {
-            lower.starts_with(s.as_str())
-                && !lower[s.len()..].starts_with(|c: char| c.is_alphanumeric())
-        })
+        self.occasion_starts
+            .by_first
+            .get(first_word(lower))
+            .into_iter()
+            .flatten()
+            .any(|s| {
+                lower.starts_with(s.as_str())
+                    && !lower[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
     }
 
     pub fn is_release_note(&self, lower: &str) -> bool {
-        self.release_notes
-            .iter()
-            .any(|s| lower.starts_with(s.as_str()))
+        self.release_notes.prefix_of(lower).is_some()
     }
 
     pub fn is_from_label(&self, key: &str) -> bool {
@@ -172,6 +225,13 @@ mod tests {
         assert!(lexicon.opens_occasion("issued on the occasion of the meeting"));
         assert!(!lexicon.opens_occasion("by theory"));
         assert!(lexicon.is_language("français"));
-        assert!(lexicon.last_updated[0].len() >= lexicon.last_updated[1].len());
+        assert_eq!(
+            lexicon.last_updated.prefix_of("last updated: 3 may"),
+            Some("last updated")
+        );
+        assert_eq!(
+            lexicon.last_updated.prefix_of("updated 3 may"),
+            Some("updated")
+        );
     }
 }

@@ -17,7 +17,7 @@ use super::dates::{self, Date, NumericOrder};
 use super::front_matter::FrontMatter;
 use super::lines::Line;
 use super::{Metadata, people};
-use classify::{Kind, LabelOf};
+use classify::{Field, Kind, LabelOf};
 pub use classify::{ends_like_sentence, is_separator, is_subject_line, strip_bullet, words};
 pub use lexicon::{EMBEDDED_HEADER, HeaderLexicon};
 use zone::Logical;
@@ -84,7 +84,8 @@ pub fn read(
 ) -> Header {
     let lexicon = HeaderLexicon::embedded();
     let order = numeric_order(lines, front);
-    let (zone, body_start) = zone::scan(lines, lexicon, order);
+    let titled = front.and_then(|f| f.get("title")).is_some();
+    let (zone, body_start) = zone::scan(lines, lexicon, order, titled);
     let mut reading = Reading::new(&zone, order);
     reading.resolve_labels();
     let taken: Vec<bool> = reading.taken.iter().map(Option::is_some).collect();
@@ -139,7 +140,12 @@ fn numeric_order(lines: &[Line], front: Option<&FrontMatter>) -> NumericOrder {
                 .unwrap_or("");
             host.ends_with(".gov") || host.ends_with(".mil") || host.ends_with(".us")
         });
-    let sample = lines.iter().filter(|l| !l.is_blank()).take(60);
+    // Dates stand on short lines; long ones are text and are not searched.
+    let sample = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(60)
+        .filter(|l| l.text.len() <= 80);
     let (mut month_first, mut day_first) = (0, 0);
     for line in sample {
         if dates::is_month_first(&line.text) {
@@ -303,6 +309,24 @@ impl<'z> Reading<'z> {
                 }
             }
             Kind::SubjectLine | Kind::BodyMarker => (LineClass::Furniture, "other"),
+            Kind::Field(field) => match field {
+                Field::Title(_) => (LineClass::Title, "title"),
+                Field::Place(place) => {
+                    metadata.place.get_or_insert_with(|| place.clone());
+                    (LineClass::Dateline, "place")
+                }
+                Field::Date(date) => {
+                    if self.date_line.is_none() {
+                        self.date_line = Some((*date, None));
+                    }
+                    (LineClass::Dateline, "date")
+                }
+                Field::Source(source) => {
+                    self.from.push(source.clone());
+                    (LineClass::Meta, "from")
+                }
+                Field::FullText | Field::Other => (LineClass::Furniture, "field"),
+            },
         }
     }
 
@@ -341,7 +365,7 @@ impl<'z> Reading<'z> {
             (date, None)
         };
         metadata.date = date;
-        metadata.place = place;
+        metadata.place = place.or(metadata.place.take());
         metadata.date_ambiguous = self.ambiguous_date && from_date_line;
         metadata.last_updated = self.last_updated.or_else(|| {
             front_date(&[

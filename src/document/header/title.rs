@@ -49,6 +49,22 @@ pub fn choose(
         tidy(&joined.join(" "))
     };
     let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    // A database copy's "[Title] …" names the title as surely as front matter does.
+    let field_title = zone.iter().find_map(|l| match &l.kind {
+        Kind::Field(classify::Field::Title(t)) => Some(tidy(t)),
+        _ => None,
+    });
+    if let Some(field) = field_title {
+        for (i, l) in zone.iter().enumerate() {
+            if matches!(l.kind, Kind::Candidate | Kind::Other) && !taken[i] {
+                roles[i] = Role::Banner;
+            }
+        }
+        return Titled {
+            title: Some((field, TitleSource::Text)),
+            roles,
+        };
+    }
     if let Some(front) = front_title.map(tidy).filter(|t| !t.is_empty()) {
         for group in &groups {
             if same(&text_of(group), &front) {

@@ -52,50 +52,84 @@ impl Logical {
 }
 
 /// The logical lines of the zone and the index (into `lines`) where the body starts.
-pub fn scan(lines: &[Line], lexicon: &HeaderLexicon, order: NumericOrder) -> (Vec<Logical>, usize) {
-    let logical = logical_lines(lines, lexicon, order);
-    let body = body_start(&logical, lines);
-    let zone: Vec<Logical> = logical.into_iter().take_while(|l| l.first < body).collect();
+/// `titled`: the title is already known (from front matter), so what follows is text.
+pub fn scan(
+    lines: &[Line],
+    lexicon: &HeaderLexicon,
+    order: NumericOrder,
+    titled: bool,
+) -> (Vec<Logical>, usize) {
+    let mut reader = Reader {
+        lines,
+        lexicon,
+        order,
+        out: Vec::new(),
+        next_line: 0,
+        block: 0,
+    };
+    let body = body_start(&mut reader, titled);
+    let zone: Vec<Logical> = reader
+        .out
+        .into_iter()
+        .take_while(|l| l.first < body)
+        .collect();
     (zone, body)
 }
 
-fn logical_lines(lines: &[Line], lexicon: &HeaderLexicon, order: NumericOrder) -> Vec<Logical> {
-    let mut out = Vec::new();
-    let mut block = 0;
-    let mut i = 0;
-    while i < lines.len() && out.len() < MAX_LOGICAL {
-        if lines[i].is_blank() {
-            while i < lines.len() && lines[i].is_blank() {
-                i += 1;
+/// Logical lines read on demand: the zone is read only as far as the body start and
+/// the lines needed to decide it, whatever the length of the text.
+struct Reader<'a, 'b> {
+    lines: &'a [Line<'b>],
+    lexicon: &'a HeaderLexicon,
+    order: NumericOrder,
+    out: Vec<Logical>,
+    next_line: usize,
+    block: usize,
+}
+
+impl Reader<'_, '_> {
+    /// Reads logical lines until there are `count` (or the text or the cap ends).
+    fn ensure(&mut self, count: usize) {
+        let lines = self.lines;
+        while self.out.len() < count.min(MAX_LOGICAL) && self.next_line < lines.len() {
+            let mut i = self.next_line;
+            if lines[i].is_blank() {
+                while i < lines.len() && lines[i].is_blank() {
+                    i += 1;
+                }
+                self.block += 1;
+                self.next_line = i;
+                continue;
             }
-            block += 1;
-            continue;
+            let mut last = i;
+            let mut text = lines[i].text.to_string();
+            while last + 1 < lines.len()
+                && last - i < MAX_JOINED_LINES
+                && text.len() < MAX_JOINED_BYTES
+                && joins(&text, &lines[last + 1], self.order)
+            {
+                last += 1;
+                text.push(' ');
+                text.push_str(&lines[last].text);
+            }
+            let marked_heading = is_marked_heading(&lines[i]);
+            let kind = classify::classify(
+                text.trim_start_matches('#').trim(),
+                self.lexicon,
+                self.order,
+            );
+            self.out.push(Logical {
+                first: i,
+                last,
+                block: self.block,
+                bullet: classify::strip_bullet(&text).is_some(),
+                text,
+                kind,
+                marked_heading,
+            });
+            self.next_line = last + 1;
         }
-        let mut last = i;
-        let mut text = lines[i].text.to_string();
-        while last + 1 < lines.len()
-            && last - i < MAX_JOINED_LINES
-            && text.len() < MAX_JOINED_BYTES
-            && joins(&text, &lines[last + 1], order)
-        {
-            last += 1;
-            text.push(' ');
-            text.push_str(&lines[last].text);
-        }
-        let marked_heading = is_marked_heading(&lines[i]);
-        let kind = classify::classify(text.trim_start_matches('#').trim(), lexicon, order);
-        out.push(Logical {
-            first: i,
-            last,
-            block,
-            bullet: classify::strip_bullet(&text).is_some(),
-            text,
-            kind,
-            marked_heading,
-        });
-        i = last + 1;
     }
-    out
 }
 
 fn is_marked_heading(line: &Line) -> bool {
@@ -111,7 +145,8 @@ fn joins(text: &str, next: &Line, order: NumericOrder) -> bool {
         || classify::strip_bullet(next_text).is_some()
         || classify::is_subject_line(text)
         || is_marked_heading(next)
-        || text.starts_with('#')
+        || text.starts_with(['#', '['])
+        || next_text.starts_with('[')
     {
         return false;
     }
@@ -133,11 +168,16 @@ fn joins(text: &str, next: &Line, order: NumericOrder) -> bool {
 }
 
 /// Where the body begins, as an index into `lines`.
-fn body_start(logical: &[Logical], lines: &[Line]) -> usize {
-    let mut title_seen = false;
-    for (idx, l) in logical.iter().enumerate() {
+fn body_start(reader: &mut Reader, titled: bool) -> usize {
+    let mut title_seen = titled;
+    let mut idx = 0;
+    loop {
+        reader.ensure(idx + 2 + LOOKAHEAD);
+        let logical = reader.out.as_slice();
+        let Some(l) = logical.get(idx) else { break };
         match &l.kind {
             Kind::SubjectLine | Kind::BodyMarker => return l.first,
+            Kind::Field(classify::Field::FullText) => return l.last + 1,
             Kind::Prose if (title_seen || l.word_count() >= 8) && !header_follows(logical, idx) => {
                 return l.first;
             }
@@ -159,8 +199,9 @@ fn body_start(logical: &[Logical], lines: &[Line]) -> usize {
             }
             _ => {}
         }
+        idx += 1;
     }
-    fallback(logical, lines)
+    fallback(&reader.out, reader.lines)
 }
 
 /// No line of text was found: the body is what follows the title and its fields, and
@@ -230,7 +271,12 @@ mod tests {
 
     fn start(text: &str) -> (Vec<String>, String) {
         let lines = lines::split(text);
-        let (zone, body) = scan(&lines, HeaderLexicon::embedded(), NumericOrder::DayFirst);
+        let (zone, body) = scan(
+            &lines,
+            HeaderLexicon::embedded(),
+            NumericOrder::DayFirst,
+            false,
+        );
         let body_text = lines
             .get(body)
             .map(|l| l.text.to_string())

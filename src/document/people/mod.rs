@@ -326,6 +326,11 @@ fn classify(text: &str) -> Option<Item> {
     if text.is_empty() {
         return None;
     }
+    // "the visit of A, President of X, to Y": the host is a party.
+    if let Some(host) = text.strip_prefix("to ") {
+        let name = entity_name(host);
+        return (!name.is_empty()).then_some(Item::Entity(name));
+    }
     let (rest, honorific) = strip_honorifics(strip_article(text));
     if honorific && !rest.is_empty() {
         return Some(Item::Person(rest.to_string()));
