@@ -170,7 +170,11 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
         (label.clone(), Some(label), stem, bytes)
     };
     let decoded = document::decode(bytes, force).map_err(|e| Failure::new(label.clone(), e))?;
-    let markdown = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+    let markdown = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+    {
         Some(e) if e == "md" || e == "markdown" => Some(true),
         _ => None,
     };

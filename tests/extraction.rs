@@ -541,7 +541,13 @@ fn intensity_cue_and_object() {
     let got: Vec<(u8, &str, String)> = analysis
         .commitments
         .iter()
-        .map(|c| (c.intensity, c.cue(&statement), c.object(&statement)))
+        .map(|c| {
+            (
+                c.intensity,
+                c.cue(&statement),
+                c.object(&statement).to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -563,15 +569,22 @@ fn intensity_cue_and_object() {
 }
 
 #[test]
-fn objects_are_short() {
+fn objects_are_whole_and_shortened_only_to_draw() {
     let long = format!(
         "We are committed to {}.",
         "strengthening our cooperation in every area of common concern ".repeat(5)
     );
     let statement = Statement::parse(&format!("{HEADER}{long}\n"), "t");
     let analysis = analyse(&statement, Lexicons::embedded());
-    let object = analysis.commitments[0].object(&statement);
-    assert!(object.chars().count() <= 120, "{object}");
+    let act = &analysis.commitments[0];
+    let object = act.object(&statement);
+    assert!(
+        object.chars().count() > 120 && !object.contains('…'),
+        "whole: {object}"
+    );
     assert!(object.starts_with("strengthening our cooperation"));
-    assert!(object.ends_with('…'), "a cut object says so");
+    assert!(object.ends_with("common concern"));
+    let short = act.object_short(&statement, 120);
+    assert!(short.chars().count() <= 120, "{short}");
+    assert!(short.ends_with('…'), "a cut object says so");
 }

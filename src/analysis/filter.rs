@@ -82,10 +82,11 @@ pub fn act_who(analysis: &Analysis, act: &Commitment) -> String {
 /// The label the panel shows for an act (after its badge), and the text matched.
 pub fn act_label(statement: &Statement, analysis: &Analysis, act: &Commitment) -> String {
     let who = act_who(analysis, act);
+    let object = act.object_short(statement, crate::analysis::acts::MAX_OBJECT_CHARS);
     let text = if who.is_empty() {
-        act.object(statement)
+        object
     } else {
-        format!("{who}: {}", act.object(statement))
+        format!("{who}: {object}")
     };
     format!("{} {}", act.kind.badge(), text)
 }

@@ -4,10 +4,8 @@
 //! The lexicons they use are data the user can edit (`assets/topics.json`,
 //! `assets/cues.json`), embedded in the binary.
 
+pub mod acts;
 pub mod authors;
-mod clause;
-pub mod commitments;
-pub mod cues;
 pub mod filter;
 pub mod parties;
 pub mod sections;
@@ -18,8 +16,7 @@ use std::sync::OnceLock;
 
 use crate::document::Statement;
 
-pub use commitments::{Commitment, CommitmentKind, Speakers};
-pub use cues::{CueLexicon, LexiconError};
+pub use acts::{Commitment, CommitmentKind, CueLexicon, LexiconError, Speakers};
 pub use sections::Section;
 pub use topics::{TopicLexicon, TopicScore};
 
@@ -148,7 +145,7 @@ pub struct TopicSummary {
 pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
     let authorship = authors::of(statement, parties::PartyLexicon::embedded());
     let speakers = Speakers::of(&authorship, parties::PartyLexicon::embedded());
-    let mut extractor = commitments::Extractor::new(&speakers, &lexicons.cues);
+    let mut extractor = acts::Extractor::new(&speakers, &lexicons.cues);
     let mut commitments = Vec::new();
     let mut paragraph_topics = Vec::with_capacity(statement.paragraphs.len());
     for (p, paragraph) in statement.paragraphs.iter().enumerate() {

@@ -57,7 +57,7 @@ pub fn write_csv(
             cell(&act.actor).into_owned(),
             cell(act.addressee.as_deref().unwrap_or("")).into_owned(),
             cell(act.cue(statement)).into_owned(),
-            cell(&act.object(statement)).into_owned(),
+            cell(act.object(statement)).into_owned(),
             act.intensity.to_string(),
             section.id.to_string(),
             cell(&section.title).into_owned(),

@@ -107,7 +107,7 @@ struct CommitmentOut<'a> {
     cue: &'a str,
     cue_start: usize,
     cue_end: usize,
-    object: String,
+    object: &'a str,
     intensity: u8,
     paragraph: usize,
     section: usize,

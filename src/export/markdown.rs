@@ -168,7 +168,7 @@ pub fn write_markdown(
             writeln!(
                 out,
                 "- **{who}**: {}{strength}  ",
-                md(&act.object(statement))
+                md(act.object(statement))
             )?;
             writeln!(
                 out,

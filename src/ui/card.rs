@@ -55,7 +55,7 @@ pub fn draw(app: &App, act: &Commitment, frame: &mut Frame, area: Rect, theme: &
     );
     // The object takes the rows left, wrapped, its last row cut with "…" if need be.
     let room = rows.saturating_sub(lines.len() + 1).max(1);
-    let object = safe::visible(&act.object(statement)).into_owned();
+    let object = safe::visible(act.object(statement)).into_owned();
     // Hyphenated words stay whole, as in the text pane.
     let options =
         textwrap::Options::new(value_width).word_splitter(textwrap::WordSplitter::NoHyphenation);

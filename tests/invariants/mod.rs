@@ -61,8 +61,13 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
             "act in a missing section"
         );
         assert!(
-            act.object(statement).chars().count() <= 120,
-            "object not shortened"
+            act.object_span == (0, 0)
+                || (act.object_span.0 >= sentence.start && act.object_span.1 <= sentence.end),
+            "object outside its sentence"
+        );
+        assert!(
+            act.object_short(statement, 120).chars().count() <= 120,
+            "object not shortened for drawing"
         );
     }
     for section in &analysis.sections {

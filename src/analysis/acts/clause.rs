@@ -7,8 +7,8 @@
 //! in particular, strongly urge"). Walking left from a cue over the verb group finds
 //! the subject, a coordination, or nothing (the cue is a noun or inside an infinitive).
 
-use super::cues::CueLexicon;
-use super::text::Tokens;
+use super::lexicon::CueLexicon;
+use crate::analysis::text::Tokens;
 
 /// Words that end a subject noun phrase when walking left: subordinators, relatives,
 /// question words and the reporting verbs that take a complement clause without "that".

@@ -10,10 +10,10 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::commitments::CommitmentKind;
-use super::text::{PhraseSet, Tokens, phrase_words};
+use super::model::CommitmentKind;
+use crate::analysis::text::{PhraseSet, Tokens, phrase_words};
 
-pub const EMBEDDED_CUES: &str = include_str!("../../assets/cues.json");
+pub const EMBEDDED_CUES: &str = include_str!("../../../assets/cues.json");
 
 /// Who may be the subject of a cue for it to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

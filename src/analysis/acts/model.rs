@@ -1,0 +1,118 @@
+//! The act model: the six kinds, and one act of the authors in one sentence.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{SentenceRef, Statement};
+
+/// The six kinds of act, in the order the panel lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CommitmentKind {
+    Commit,
+    Reaffirm,
+    Demand,
+    Condemn,
+    Concern,
+    Support,
+}
+
+impl CommitmentKind {
+    pub const ALL: [CommitmentKind; 6] = [
+        CommitmentKind::Commit,
+        CommitmentKind::Reaffirm,
+        CommitmentKind::Demand,
+        CommitmentKind::Condemn,
+        CommitmentKind::Concern,
+        CommitmentKind::Support,
+    ];
+
+    /// Lowercase name, as in the JSON export: "commit".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommitmentKind::Commit => "commit",
+            CommitmentKind::Reaffirm => "reaffirm",
+            CommitmentKind::Demand => "demand",
+            CommitmentKind::Condemn => "condemn",
+            CommitmentKind::Concern => "concern",
+            CommitmentKind::Support => "support",
+        }
+    }
+
+    /// The badge shown in the reader: "COMMIT".
+    pub fn badge(self) -> &'static str {
+        match self {
+            CommitmentKind::Commit => "COMMIT",
+            CommitmentKind::Reaffirm => "REAFFIRM",
+            CommitmentKind::Demand => "DEMAND",
+            CommitmentKind::Condemn => "CONDEMN",
+            CommitmentKind::Concern => "CONCERN",
+            CommitmentKind::Support => "SUPPORT",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CommitmentKind> {
+        CommitmentKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for CommitmentKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One act of the authors in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    /// 1-based, in reading order.
+    pub id: usize,
+    pub kind: CommitmentKind,
+    /// Shared: most acts of a statement have the same actor, its authors.
+    pub actor: Arc<str>,
+    pub addressee: Option<String>,
+    pub sentence: SentenceRef,
+    /// Byte range of the cue in its paragraph's text ([`Commitment::cue`]).
+    pub cue_span: (usize, usize),
+    /// Byte range of the object in its paragraph's text ([`Commitment::object`]).
+    pub object_span: (usize, usize),
+    /// 0 plain, 1 marked ("strongly"), 2 maximal ("in the strongest terms").
+    pub intensity: u8,
+    /// Index of the section the act is in (its topics are the section's:
+    /// [`super::Analysis::act_topics`]).
+    pub section: usize,
+}
+
+impl Commitment {
+    /// The cue as written: "urge" in "We strongly urge", "are also committed to".
+    pub fn cue<'s>(&self, statement: &'s Statement) -> &'s str {
+        let text = &statement.paragraphs[self.sentence.paragraph].text;
+        text.get(self.cue_span.0..self.cue_span.1).unwrap_or("")
+    }
+
+    /// How strongly the act is put, in words; `None` when plainly.
+    pub fn strength(&self) -> Option<&'static str> {
+        match self.intensity {
+            0 => None,
+            1 => Some("marked"),
+            _ => Some("in the strongest terms"),
+        }
+    }
+
+    /// What is committed to, demanded, condemned…, whole, as the text words it. Kept
+    /// as a span, as a statement may have millions of acts.
+    pub fn object<'s>(&self, statement: &'s Statement) -> &'s str {
+        let text = &statement.paragraphs[self.sentence.paragraph].text;
+        text.get(self.object_span.0..self.object_span.1)
+            .unwrap_or("")
+    }
+
+    /// The object cut at a word to at most `max` characters, for drawing it in a row.
+    pub fn object_short(&self, statement: &Statement, max: usize) -> String {
+        crate::analysis::sections::shorten(self.object(statement), max)
+    }
+}
+
+/// Longest object phrase shown in a list row, in characters.
+pub const MAX_OBJECT_CHARS: usize = 120;
