@@ -144,7 +144,7 @@ pub struct TopicSummary {
 /// tokenised once for its topics and its acts, and its tokens dropped before the next.
 pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
     let authorship = authors::of(statement, parties::PartyLexicon::embedded());
-    let speakers = Speakers::of(&authorship, parties::PartyLexicon::embedded());
+    let speakers = Speakers::of(&authorship, parties::PartyLexicon::embedded(), statement);
     let mut extractor = acts::Extractor::new(&speakers, &lexicons.cues);
     let mut commitments = Vec::new();
     let mut paragraph_topics = Vec::with_capacity(statement.paragraphs.len());

@@ -138,38 +138,186 @@ pub fn verb_group(
         if is_coordinator(word) {
             return finish(Left::Coordination, j, negated);
         }
-        match tokens.punct(j) {
-            Some(',') => match parenthetical_start(tokens, sentence_start, j) {
+        // "met in Capital City to reaffirm": the act of a meeting's purpose is its
+        // participants'.
+        if word == "to"
+            && let Some(verb) = meeting_verb_before(tokens, sentence_start, j)
+        {
+            let left = subject_left_of(lexicon, tokens, sentence_start, verb);
+            return finish(left, i, negated);
+        }
+        if tokens.punct(j) == Some(',') {
+            // "We, the Heads of State and Government of …, reaffirm": the formula's
+            // "we" is the subject, however long the apposition.
+            if tokens.word(sentence_start) == "we" && tokens.punct(sentence_start + 1) == Some(',')
+            {
+                return finish(
+                    Left::Subject {
+                        start: sentence_start,
+                        end: sentence_start + 1,
+                    },
+                    i,
+                    negated,
+                );
+            }
+            match parenthetical_start(tokens, sentence_start, j) {
                 Some(open) => {
                     i = open;
                     continue;
                 }
                 None => return finish(Left::Nothing, i, negated),
-            },
-            Some(_) => return finish(Left::Nothing, i, negated),
-            None => {}
+            }
         }
-        // "the support", "our support", "Japan’s support": the cue is a noun here.
-        let possessive = word == "s" && j > sentence_start && tokens.punct(j - 1) == Some('\'');
-        if possessive || is_determiner(word) {
-            return finish(Left::Nothing, i, negated);
+        return finish(
+            subject_left_of(lexicon, tokens, sentence_start, i),
+            i,
+            negated,
+        );
+    }
+}
+
+/// The subject ending just before token `at`: "we", a noun phrase, or nothing (the cue
+/// is a noun or inside a clause of its own).
+fn subject_left_of(lexicon: &CueLexicon, tokens: &Tokens, floor: usize, at: usize) -> Left {
+    let mut i = at;
+    while i > floor {
+        let j = i - 1;
+        if let Some(len) = adverb_ending_at(lexicon, tokens, floor, j) {
+            i = j + 1 - len;
+        } else if tokens.tokens[j].is_word() && is_auxiliary(tokens.word(j)) {
+            i = j;
+        } else {
+            break;
         }
-        if matches!(word, "we" | "it" | "they") || tokens.original(j) == "I" {
-            return finish(
-                Left::Subject {
-                    start: j,
-                    end: j + 1,
-                },
-                i,
-                negated,
-            );
-        }
-        let start = noun_phrase_start(tokens, sentence_start, j);
-        return match start {
-            Some(start) => finish(Left::Subject { start, end: j + 1 }, i, negated),
-            None => finish(Left::Nothing, i, negated),
+    }
+    if i <= floor {
+        return Left::Nothing;
+    }
+    let j = i - 1;
+    let word = tokens.word(j);
+    if tokens.punct(j).is_some() {
+        return Left::Nothing;
+    }
+    // "the support", "our support", "Japan’s support": the cue is a noun here.
+    let possessive = word == "s" && j > floor && tokens.punct(j - 1) == Some('\'');
+    if possessive || is_determiner(word) {
+        return Left::Nothing;
+    }
+    if matches!(word, "we" | "it" | "they" | "he" | "she") || tokens.original(j) == "I" {
+        return Left::Subject {
+            start: j,
+            end: j + 1,
         };
     }
+    match noun_phrase_start(tokens, floor, j) {
+        Some(start) => Left::Subject {
+            start: list_start(tokens, floor, start),
+            end: j + 1,
+        },
+        None => Left::Nothing,
+    }
+}
+
+/// Verbs of meeting, whose purpose infinitive carries the participants' act.
+#[rustfmt::skip]
+fn is_meeting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "met" | "meet" | "meets" | "gathered" | "gather" | "gathers" | "convened" | "convene" |
+        "convenes" | "assembled" | "assemble" | "assembles"
+    )
+}
+
+/// For an infinitive "to" at `to`, a meeting verb before it in the same clause
+/// ("met in St. John's, Newfoundland and Labrador to reaffirm").
+fn meeting_verb_before(tokens: &Tokens, floor: usize, to: usize) -> Option<usize> {
+    let lowest = to.saturating_sub(16).max(floor);
+    (lowest..to).rev().find_map(|k| {
+        if matches!(tokens.punct(k), Some('.' | ';' | ':')) && k + 1 < to {
+            return Some(None);
+        }
+        is_meeting_verb(tokens.word(k)).then_some(Some(k))
+    })?
+}
+
+/// Openings of a sentence that are adverbials, not part of its subject.
+#[rustfmt::skip]
+fn is_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on" | "at" | "during" | "today" | "following" | "after" | "as" | "with" | "since" |
+        "for" | "by" | "through" | "upon" | "ahead" | "before" | "this" | "yesterday" | "to" |
+        "building" | "recalling" | "furthermore" | "moreover" | "also" | "however" | "together"
+    )
+}
+
+/// A subject noun phrase that ends a list of names goes back over the list: "Prime
+/// Minister A of Japan, President B of Korea, and President C of the United States".
+/// Each earlier item must start with a capital or "the"; an adverbial opening ends it.
+fn list_start(tokens: &Tokens, floor: usize, start: usize) -> usize {
+    let mut start = start;
+    // "Joseph R. Biden, Jr.": the suffix is part of the name.
+    if matches!(tokens.word(start), "jr" | "sr")
+        && start >= floor + 2
+        && tokens.punct(start - 1) == Some(',')
+        && let Some(name) = noun_phrase_start(tokens, floor, start - 2)
+    {
+        start = name;
+    }
+    let before = |k: usize| k.checked_sub(1).filter(|&b| b >= floor);
+    let coordinated = match before(start).map(|b| tokens.word(b)) {
+        Some("and") => before(start).and_then(before).is_some_and(|b| {
+            tokens.punct(b) == Some(',') || tokens.is_capitalised(b) || tokens.punct(b) == Some(')')
+        }),
+        _ => false,
+    };
+    if !coordinated {
+        return start;
+    }
+    let mut item_end = start - 1; // the "and"
+    if tokens.punct(item_end - 1) == Some(',') {
+        item_end -= 1;
+    }
+    let mut earliest = start;
+    for _ in 0..8 {
+        let item_start = (floor..item_end)
+            .rev()
+            .find(|&k| tokens.punct(k) == Some(','))
+            .map_or(floor, |comma| comma + 1);
+        if item_start >= item_end || item_end - item_start > 15 {
+            break;
+        }
+        let first = tokens.word(item_start);
+        // An item of names: capitalised words and the little words between them only.
+        let names_only = (item_start..item_end).all(|k| {
+            !tokens.tokens[k].is_word()
+                || tokens.is_capitalised(k)
+                || matches!(
+                    tokens.word(k),
+                    "of" | "the"
+                        | "and"
+                        | "for"
+                        | "at"
+                        | "in"
+                        | "on"
+                        | "de"
+                        | "van"
+                        | "der"
+                        | "bin"
+                        | "al"
+                )
+        });
+        let name_like = tokens.is_capitalised(item_start) || first == "the";
+        if !name_like || !names_only || is_opener(first) {
+            break;
+        }
+        earliest = item_start;
+        if item_start == floor {
+            break;
+        }
+        item_end = item_start - 1;
+    }
+    earliest
 }
 
 /// The length of a lexicon adverb (one or more words) ending at token `end`.
@@ -241,158 +389,4 @@ pub fn is_passive_after(lexicon: &CueLexicon, tokens: &Tokens, after: usize, to:
         i += 1;
     }
     i < to && tokens.word(i) == "be"
-}
-
-/// The addressee of an `object` cue: "urge North Korea to" → North Korea; "demand that
-/// Russia withdraw" → Russia. Returns the phrase and the token where the object starts.
-pub fn object_addressee(
-    tokens: &Tokens,
-    after_cue: usize,
-    to: usize,
-) -> Option<(usize, usize, usize)> {
-    if after_cue >= to {
-        return None;
-    }
-    if tokens.word(after_cue) == "that" {
-        let start = after_cue + 1;
-        let end = that_clause_subject_end(tokens, start, to)?;
-        return Some((start, end, end));
-    }
-    // The phrase runs up to an infinitive "to" within a few words, with no clause break.
-    let limit = (after_cue + 16).min(to);
-    let mut i = after_cue;
-    while i < limit {
-        match tokens.punct(i) {
-            Some('.') | Some(';') | Some(':') | Some('(') => return None,
-            _ => {}
-        }
-        if tokens.word(i) == "to" && i > after_cue {
-            let next = tokens.word(i + 1);
-            // "to the …", "to all" are prepositions: "appeal to the parties to …" handled by the pattern.
-            if tokens.tokens.get(i + 1).is_some_and(|t| t.is_word())
-                && !matches!(
-                    next,
-                    "the" | "a" | "an" | "all" | "this" | "these" | "their" | "its"
-                )
-            {
-                let mut end = i;
-                while end > after_cue && tokens.punct(end - 1).is_some() {
-                    end -= 1;
-                }
-                return (end > after_cue).then_some((after_cue, end, i + 1));
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The subject of a that-clause: names and noun words up to the first lowercase word
-/// that is not part of a name ("that Russia immediately withdraw" → Russia).
-fn that_clause_subject_end(tokens: &Tokens, start: usize, to: usize) -> Option<usize> {
-    const DETERMINERS: &[&str] = &["all", "the", "both", "each", "every", "any", "its", "their"];
-    let mut i = start;
-    while i < to && i < start + 10 {
-        let word = tokens.word(i);
-        let name_part = tokens.is_capitalised(i)
-            || (i > start && matches!(word, "of" | "the") && tokens.is_capitalised(i + 1))
-            || (DETERMINERS.contains(&word) && i == start)
-            || matches!(tokens.punct(i), Some('\'') | Some('-'))
-            || (i > start && is_agent_noun(word));
-        if !name_part {
-            break;
-        }
-        i += 1;
-    }
-    (i > start).then_some(i)
-}
-
-/// Nouns that name actors who can be addressed.
-#[rustfmt::skip]
-pub fn is_agent_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "states" | "state" | "parties" | "party" | "countries" | "country" | "sides" | "side" |
-        "governments" | "government" | "authorities" | "regime" | "forces" | "members" | "member" |
-        "community" | "leadership" | "leaders" | "nations" | "actors" | "allies" | "partners" |
-        "stakeholders" | "organisations" | "organizations" | "institutions" | "militias" |
-        "groups" | "responsible" | "perpetrators" | "council" | "international" | "civil" |
-        "society" | "people" | "administration" | "officials" | "sponsors" | "ministers" |
-        "participants" | "delegations" | "signatories"
-    )
-}
-
-/// Intensity of an act: 2 for maximal phrases, 1 for marked words, else 0, looking at
-/// tokens `from..to`.
-pub fn intensity(lexicon: &CueLexicon, tokens: &Tokens, from: usize, to: usize) -> u8 {
-    if lexicon.maximal.any_within(tokens, from, to) {
-        2
-    } else if lexicon.marked.any_within(tokens, from, to) {
-        1
-    } else {
-        0
-    }
-}
-
-/// Length of a manner phrase starting at `at` ("in the strongest terms",
-/// "unequivocally"), which belongs to the cue rather than to its object.
-pub fn manner_at(lexicon: &CueLexicon, tokens: &Tokens, at: usize, to: usize) -> usize {
-    lexicon.manner.starting_at(tokens, at, to).unwrap_or(0)
-}
-
-/// Length of a manner phrase ending exactly at `end` (and starting at or after `floor`):
-/// "condemn X in the strongest possible terms".
-pub fn manner_ending_at(
-    lexicon: &CueLexicon,
-    tokens: &Tokens,
-    floor: usize,
-    end: usize,
-) -> Option<usize> {
-    lexicon.manner.ending_at(tokens, floor, end)
-}
-
-/// Tokens inside quotation marks in `from..to`; acts quoted from others are not acts.
-/// Empty when the sentence has no quotation marks (the usual case).
-pub fn quoted(tokens: &Tokens, from: usize, to: usize) -> Vec<bool> {
-    // '"', “ ” „ (E2 80 9C..9E) or « » (C2 AB, C2 BB), looked for bytewise.
-    let bytes = tokens.span_text(from, to).as_bytes();
-    let has_quote = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).any(|i| match bytes[i] {
-        b'"' => true,
-        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C..=0x9E)),
-        _ => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
-    });
-    if !has_quote {
-        return Vec::new();
-    }
-    let mut inside = vec![false; to - from];
-    let mut open: Option<usize> = None;
-    for i in from..to {
-        let raw = tokens.original(i);
-        let opens = matches!(raw, "“" | "«" | "„") || (raw == "\"" && open.is_none());
-        let closes = matches!(raw, "”" | "»") || (raw == "\"" && open.is_some());
-        if closes {
-            if let Some(o) = open.take() {
-                for flag in &mut inside[o - from..i - from] {
-                    *flag = true;
-                }
-            }
-        } else if opens {
-            open = Some(i);
-        }
-    }
-    inside
-}
-
-/// Whether a noun phrase is plural ("all member states", "Japan and NATO").
-pub fn is_plural(phrase: &str) -> bool {
-    let lower = phrase.to_lowercase();
-    let head = lower.split(" of ").next().unwrap_or(&lower);
-    let last = head.split_whitespace().last().unwrap_or("");
-    lower.starts_with("all ")
-        || lower.starts_with("both ")
-        || head.contains(" and ")
-        || (last.ends_with('s')
-            && !last.ends_with("ss")
-            && !last.ends_with("us")
-            && !last.ends_with("is"))
 }

@@ -74,6 +74,10 @@ pub struct CueSpec {
     pub addressee: AddresseeRule,
     #[serde(default)]
     pub otherwise: Option<Otherwise>,
+    /// "It is essential that …", "There can be no …": with "it" or "there" as its
+    /// subject the cue is a normative addressed to no one.
+    #[serde(default)]
+    pub impersonal: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

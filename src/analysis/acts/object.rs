@@ -1,6 +1,6 @@
 //! What an act is about: its object phrase, its strength, and an addressee as shown.
 
-use super::clause;
+use super::complement;
 use super::lexicon::CueLexicon;
 use crate::analysis::text::Tokens;
 
@@ -56,16 +56,16 @@ pub(super) fn object_phrase(
     trim(start, &mut stop);
     let mut intensity = 0;
     let leading = if follows_cue {
-        clause::manner_at(lexicon, tokens, start, stop)
+        complement::manner_at(lexicon, tokens, start, stop)
     } else {
         0
     };
     if leading > 0 {
-        intensity = clause::intensity(lexicon, tokens, start, start + leading);
+        intensity = complement::intensity(lexicon, tokens, start, start + leading);
         start += leading;
     }
-    if let Some(len) = clause::manner_ending_at(lexicon, tokens, start + 1, stop) {
-        intensity = intensity.max(clause::intensity(lexicon, tokens, stop - len, stop));
+    if let Some(len) = complement::manner_ending_at(lexicon, tokens, start + 1, stop) {
+        intensity = intensity.max(complement::intensity(lexicon, tokens, stop - len, stop));
         stop -= len;
         trim(start, &mut stop);
     }

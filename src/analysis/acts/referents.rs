@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 
-use super::clause;
+use super::complement;
 
 /// People and things a later "them" or "it" may stand for, most recent last: earlier
 /// addressees first (a demand's "them" is most often the last demand's addressee),
@@ -41,7 +41,7 @@ impl Referents {
         let closest = |list: &VecDeque<String>| {
             list.iter()
                 .rev()
-                .find(|t| clause::is_plural(t) == plural)
+                .find(|t| complement::is_plural(t) == plural)
                 .cloned()
         };
         closest(&self.addressees).or_else(|| closest(&self.names))

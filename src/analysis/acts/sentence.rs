@@ -1,0 +1,291 @@
+//! The acts of one sentence: each cue, who its subject is, who is addressed.
+//!
+//! The subject comes from the clause (see [`super::clause`]); a clause that begins with
+//! its verb takes the subject in force ([`super::context`]); a participle heading a
+//! clause ("Noting with concern …", "Welcoming …") takes the sentence's "we"; a
+//! coordinated verb takes the subject of the verb before it, or the sentence's own.
+//! Only the authors' acts count — except normatives, where anyone may be told what
+//! they must do.
+
+use std::sync::Arc;
+
+use super::clause::{self, Left};
+use super::complement;
+use super::context::Context;
+use super::lexicon::{AddresseeRule, CueLexicon, CueMatch, Otherwise, Speaker, WordId};
+use super::model::CommitmentKind;
+use super::object::addressee_text;
+use super::referents::is_pronoun;
+use super::speakers::{Speakers, Subject, classify};
+use crate::analysis::text::Tokens;
+
+/// A sentence: tokens `from..to` of its paragraph, with their vocabulary ids.
+pub(super) struct Sentence<'t, 'a> {
+    pub(super) tokens: &'t Tokens<'a>,
+    pub(super) ids: &'t [WordId],
+    pub(super) from: usize,
+    pub(super) to: usize,
+}
+
+/// An act found in a sentence, before its object is cut.
+pub(super) struct Draft {
+    pub(super) kind: CommitmentKind,
+    pub(super) actor: Arc<str>,
+    pub(super) addressee: Option<String>,
+    pub(super) cue: CueMatch,
+    pub(super) object_start: usize,
+    pub(super) group_start: usize,
+}
+
+/// A phrase one can address a demand to: a name, a pronoun, or an agent noun.
+fn is_addressable(tokens: &Tokens, start: usize, end: usize) -> bool {
+    (start..end).any(|i| {
+        tokens.is_capitalised(i)
+            || complement::is_agent_noun(tokens.word(i))
+            || is_pronoun(tokens.word(i))
+    })
+}
+
+/// Verbs that are not cues but have the sentence's subject: a coordinated cue after
+/// them ("reviewed …, exchanged views … and decided to …") shares it.
+#[rustfmt::skip]
+fn is_plain_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "reviewed" | "review" | "reviews" | "exchanged" | "exchange" | "discussed" | "discuss" |
+        "held" | "hold" | "met" | "meet" | "noted" | "note" | "considered" | "consider" | "visited" |
+        "received" | "recognized" | "recognised" | "recognize" | "recognise" | "affirmed" |
+        "affirm" | "announced" | "announce" | "launched" | "launch" | "emphasized" | "emphasised" |
+        "emphasize" | "emphasise" | "stressed" | "stress" | "underlined" | "underline" | "are" |
+        "is" | "have" | "has" | "joined" | "concluded" | "agreed" | "shared" | "share"
+    )
+}
+
+/// The subject of the sentence's first verb, for a coordinated cue with no subject of
+/// its own before it.
+fn leading_subject(
+    s: &Sentence,
+    before: usize,
+    lexicon: &CueLexicon,
+    speakers: &Speakers,
+) -> Option<Subject> {
+    let tokens = s.tokens;
+    if (s.from..before).any(|i| tokens.word(i) == "we") {
+        return Some(Subject::Authors);
+    }
+    let verb = (s.from..before).find(|&i| is_plain_verb(tokens.word(i)))?;
+    match clause::verb_group(lexicon, tokens, s.from, verb).left {
+        Left::Subject { start, end } => Some(classify(tokens, start, end, speakers, lexicon)),
+        _ => None,
+    }
+}
+
+/// Whether the cue begins its clause: nothing before it but adverbs, or a paragraph
+/// number the text kept ("S." read for "5.").
+fn begins_clause(s: &Sentence, group_start: usize) -> bool {
+    let t = s.tokens;
+    group_start == s.from
+        || (group_start == s.from + 2
+            && t.tokens[s.from].is_word()
+            && t.original(s.from).chars().count() <= 2
+            && t.punct(s.from + 1) == Some('.'))
+}
+
+/// A participle or adjective heading a clause: "Welcoming", "Noting with concern",
+/// "Deeply concerned".
+fn is_participle(tokens: &Tokens, m: &CueMatch) -> bool {
+    let word = tokens.word(m.first);
+    word.ends_with("ing") || matches!(word, "concerned" | "alarmed" | "convinced" | "determined")
+}
+
+/// The acts of one sentence, one per actor, kind and addressee, and where every clause
+/// with a cue starts (objects end at the next one).
+pub(super) fn sentence_acts(
+    s: &Sentence,
+    lexicon: &CueLexicon,
+    speakers: &Speakers,
+    context: &mut Context,
+) -> (Vec<Draft>, Vec<usize>) {
+    let (tokens, from, to) = (s.tokens, s.from, s.to);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut clause_starts = Vec::new();
+    if from >= to || tokens.punct(to - 1) == Some('?') {
+        return (drafts, clause_starts);
+    }
+    let quoted = complement::quoted(tokens, from, to);
+    let mut last_subject: Option<Subject> = None;
+    for m in lexicon.find(s.ids, from, to) {
+        if quoted.get(m.first - from).copied().unwrap_or(false) {
+            continue;
+        }
+        let spec = &lexicon.cues[m.cue].spec;
+        if m.first == m.last && matches!(tokens.word(m.last + 1), "of" | "for") {
+            continue; // "support for", "the demand of": nouns, not acts.
+        }
+        let group = clause::verb_group(lexicon, tokens, from, m.first);
+        let (subject, subject_span) = match group.left {
+            Left::Subject { start, end } => {
+                clause_starts.push(start);
+                let word = tokens.word(start);
+                let subject = if end == start + 1 && is_pronoun(word) {
+                    // "The two leaders met … They reaffirmed …": the pronoun speaks for
+                    // whoever it stands for.
+                    context
+                        .pronoun(word, speakers, lexicon)
+                        .filter(Subject::speaks_for_authors)
+                        .unwrap_or_else(|| Subject::Other(tokens.span_text(start, end).to_string()))
+                } else {
+                    classify(tokens, start, end, speakers, lexicon)
+                };
+                if !(end == start + 1 && is_pronoun(word)) || subject.speaks_for_authors() {
+                    let plural = word == "we"
+                        || word == "they"
+                        || (subject == Subject::Authors && speakers.parties.len() > 1)
+                        || complement::is_plural(tokens.span_text(start, end));
+                    context.remember_subject(&subject, plural);
+                }
+                (subject, Some((start, end)))
+            }
+            Left::Coordination => {
+                let found = last_subject
+                    .clone()
+                    .or_else(|| leading_subject(s, m.first, lexicon, speakers));
+                match found {
+                    Some(subject) => {
+                        clause_starts.push(group.start);
+                        (subject, None)
+                    }
+                    None => continue,
+                }
+            }
+            Left::Governed => continue,
+            Left::Nothing => {
+                let initial = begins_clause(s, group.start);
+                let participle = is_participle(tokens, &m);
+                let implicit = if initial { context.implicit() } else { None };
+                let we_later = participle && (m.last..to).any(|i| tokens.word(i) == "we");
+                match implicit.or(we_later.then_some(Subject::Authors)) {
+                    Some(subject) => {
+                        clause_starts.push(group.start);
+                        (subject, None)
+                    }
+                    None => continue,
+                }
+            }
+        };
+        last_subject = Some(subject.clone());
+        if group.negated {
+            continue;
+        }
+        let actor: Arc<str> = match &subject {
+            Subject::Authors | Subject::Other(_) => Arc::clone(&speakers.authors),
+            Subject::Party(name) | Subject::Reported(name) => name.as_str().into(),
+        };
+        let Some((kind, mut addressee, mut object_start)) =
+            speaker_rule(s, &m, &subject, subject_span, lexicon, context)
+        else {
+            continue;
+        };
+        let mut kind = kind;
+        if spec.addressee == AddresseeRule::Object {
+            // A cue ending in "that" ("are determined that") leaves its clause to read.
+            let after = if tokens.word(m.last) == "that" {
+                m.last
+            } else {
+                m.last + 1
+            };
+            match complement::object_addressee(lexicon, tokens, after, to)
+                .filter(|&(s, e, _)| is_addressable(tokens, s, e))
+            {
+                Some((start, end, object)) => {
+                    let phrase = tokens.span_text(start, end);
+                    let lower = phrase.to_lowercase();
+                    addressee = Some(if is_pronoun(&lower) {
+                        context
+                            .referents
+                            .resolve(&lower)
+                            .unwrap_or_else(|| phrase.to_string())
+                    } else {
+                        addressee_text(phrase)
+                    });
+                    object_start = object;
+                }
+                None => match spec.otherwise.unwrap_or(Otherwise::Keep) {
+                    Otherwise::Keep => {}
+                    Otherwise::Drop => continue,
+                    Otherwise::Kind(k) => kind = k,
+                },
+            }
+        }
+        if kind != CommitmentKind::Demand {
+            addressee = None;
+        }
+        if let Some(a) = &addressee {
+            context.referents.push_addressee(a);
+        }
+        let duplicate = drafts.iter().any(|d| {
+            d.kind == kind
+                && d.actor == actor
+                && d.addressee.as_deref().map(str::to_lowercase)
+                    == addressee.as_deref().map(str::to_lowercase)
+        });
+        if duplicate {
+            continue;
+        }
+        drafts.push(Draft {
+            kind,
+            actor,
+            addressee,
+            cue: m,
+            object_start,
+            group_start: group.start,
+        });
+    }
+    (drafts, clause_starts)
+}
+
+/// Whether the cue counts for this subject, and as what: the kind, the addressee a
+/// normative's subject gives, and where the object starts.
+fn speaker_rule(
+    s: &Sentence,
+    m: &CueMatch,
+    subject: &Subject,
+    subject_span: Option<(usize, usize)>,
+    lexicon: &CueLexicon,
+    context: &Context,
+) -> Option<(CommitmentKind, Option<String>, usize)> {
+    let tokens = s.tokens;
+    let spec = &lexicon.cues[m.cue].spec;
+    let mut kind = spec.kind;
+    let mut addressee = None;
+    let mut object_start = m.last + 1;
+    match (spec.speaker, subject) {
+        (Speaker::Authors, Subject::Other(_)) => return None,
+        (Speaker::Any, s) if s.speaks_for_authors() => kind = spec.authors_kind.unwrap_or(kind),
+        (Speaker::Any, Subject::Other(phrase)) => {
+            let passive = clause::is_passive_after(lexicon, tokens, m.last + 1, s.to);
+            let lower = phrase.to_lowercase();
+            if lower == "there" || (lower == "it" && spec.impersonal) {
+                // "There must be accountability", "It is essential that …": a normative
+                // with no one addressed.
+            } else if passive {
+                if lower == "it" {
+                    return None; // "It should be noted that …"
+                }
+                if let Some((start, _)) = subject_span {
+                    object_start = start;
+                }
+            } else if is_pronoun(&lower) {
+                addressee = Some(context.referents.resolve(&lower)?);
+            } else if clause::is_empty_subject(phrase) {
+                return None;
+            } else if let Some((start, end)) =
+                subject_span.filter(|&(s, e)| is_addressable(tokens, s, e))
+            {
+                addressee = Some(addressee_text(tokens.span_text(start, end)));
+            }
+        }
+        _ => {}
+    }
+    Some((kind, addressee, object_start))
+}
