@@ -444,9 +444,10 @@ fn single_party_and_reported_actors() {
             "Both sides agreed to expand their cooperation.",
             vec![(Commit, AUTHORS, None)],
         ),
+        // Someone else's act, reported: not the authors'.
         (
             "The members of the Security Council condemned in the strongest terms the attack.",
-            vec![(Condemn, "members of the Security Council", None)],
+            vec![],
         ),
     ];
     for (body, want) in cases {
@@ -456,6 +457,29 @@ fn single_party_and_reported_actors() {
             .collect();
         assert_eq!(acts(body), want, "{body}");
     }
+}
+
+#[test]
+fn a_body_speaks_for_itself_in_its_own_statements() {
+    let text = "Security Council Press Statement on the Attack\n\nThe following press statement was issued today by the Council President:\n\nThe members of the Security Council condemned in the strongest terms the attack. They urged all States to cooperate.\n";
+    let statement = Statement::parse(text, "t");
+    let got: Vec<(CommitmentKind, String, Option<String>)> =
+        analyse(&statement, Lexicons::embedded())
+            .commitments
+            .into_iter()
+            .map(|c| (c.kind, c.actor.to_string(), c.addressee))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            (Condemn, "UN Security Council".to_string(), None),
+            (
+                Demand,
+                "UN Security Council".to_string(),
+                Some("all States".to_string())
+            )
+        ]
+    );
 }
 
 #[test]

@@ -8,78 +8,8 @@
 //! the subject, a coordination, or nothing (the cue is a noun or inside an infinitive).
 
 use super::lexicon::CueLexicon;
+use super::words::*;
 use crate::analysis::text::Tokens;
-
-/// Words that end a subject noun phrase when walking left: subordinators, relatives,
-/// question words and the reporting verbs that take a complement clause without "that".
-#[rustfmt::skip]
-fn is_boundary_word(word: &str) -> bool {
-    matches!(
-        word,
-        "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "whereas" |
-        "because" | "although" | "though" | "if" | "unless" | "since" | "so" | "how" | "what" |
-        "why" | "whether" | "until" | "after" | "before" | "than" | "as" | "once" | "believe" |
-        "believes" | "consider" | "considers" | "agree" | "agreed" | "agrees" | "note" | "noted" |
-        "notes" | "stress" | "stressed" | "underline" | "underlined" | "emphasise" | "emphasised" |
-        "emphasize" | "emphasized" | "recall" | "recalled" | "think" | "hope" | "hoped" | "trust" |
-        "affirm" | "affirmed" | "say" | "said" | "state" | "stated" | "declare" | "declared" |
-        "know" | "understand" | "acknowledge" | "acknowledged" | "recognise" | "recognised" |
-        "recognize" | "recognized" | "conclude" | "concluded" | "feel" | "we" | "us" | "our" |
-        "them" | "it" | "they" | "is" | "are" | "was" | "were" | "to"
-    )
-}
-
-/// Auxiliaries a verb group may contain besides adverbs.
-#[rustfmt::skip]
-fn is_auxiliary(word: &str) -> bool {
-    matches!(
-        word,
-        "do" | "does" | "did" | "have" | "has" | "had" | "would" | "could" | "can" | "may" |
-        "might" | "not" | "never" | "hereby" | "having" | "been"
-    )
-}
-
-/// Modals that are cues themselves: a cue after one of them is part of its object.
-#[rustfmt::skip]
-fn is_governing_modal(word: &str) -> bool {
-    matches!(
-        word,
-        "will" | "shall" | "must" | "should" | "ought"
-    )
-}
-
-#[rustfmt::skip]
-fn is_coordinator(word: &str) -> bool {
-    matches!(
-        word,
-        "and" | "or" | "but" | "nor" | "then"
-    )
-}
-
-/// Words before a noun, never before a finite verb.
-#[rustfmt::skip]
-fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "this" |
-        "these" | "those" | "any" | "no" | "such" | "every" | "whose" | "of" | "for" | "with" |
-        "in" | "on" | "by" | "from"
-    )
-}
-
-/// Subjects that do not name anyone: no demand can be addressed to them.
-const EMPTY_SUBJECTS: &[&str] = &[
-    "this",
-    "that",
-    "these",
-    "those",
-    "such",
-    "which",
-    "what",
-    "all this",
-    "this work",
-    "it",
-];
 
 /// What stands to the left of a cue's verb group.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +90,9 @@ pub fn verb_group(
                     negated,
                 );
             }
-            match parenthetical_start(tokens, sentence_start, j) {
+            match aside_start(tokens, sentence_start, j)
+                .or_else(|| parenthetical_start(tokens, sentence_start, j))
+            {
                 Some(open) => {
                     i = open;
                     continue;
@@ -195,7 +127,21 @@ fn subject_left_of(lexicon: &CueLexicon, tokens: &Tokens, floor: usize, at: usiz
     }
     let j = i - 1;
     let word = tokens.word(j);
+    if tokens.punct(j) == Some(',')
+        && tokens.word(floor) == "we"
+        && tokens.punct(floor + 1) == Some(',')
+    {
+        // "We, the leaders of …, met in …": the formula's "we".
+        return Left::Subject {
+            start: floor,
+            end: floor + 1,
+        };
+    }
     if tokens.punct(j).is_some() {
+        return Left::Nothing;
+    }
+    // "guided by shared values": a cue after an adjective is a noun.
+    if lexicon.is_filler(word) && !matches!(word, "it" | "they" | "we") {
         return Left::Nothing;
     }
     // "the support", "our support", "Japan’s support": the cue is a noun here.
@@ -210,6 +156,18 @@ fn subject_left_of(lexicon: &CueLexicon, tokens: &Tokens, floor: usize, at: usiz
         };
     }
     match noun_phrase_start(tokens, floor, j) {
+        // "… deterrence to Japan and the ROK will …": the object of a preposition is
+        // not the subject; the subject stands further left, out of reach.
+        Some(start) if start > floor && is_preposition(tokens.word(start - 1)) => Left::Nothing,
+        // "… to Japan and the ROK will …": the second of two objects of a preposition.
+        Some(start)
+            if start > floor + 1
+                && tokens.word(start - 1) == "and"
+                && noun_phrase_start(tokens, floor, start - 2)
+                    .is_some_and(|s| s > floor && is_preposition(tokens.word(s - 1))) =>
+        {
+            Left::Nothing
+        }
         Some(start) => Left::Subject {
             start: list_start(tokens, floor, start),
             end: j + 1,
@@ -218,14 +176,31 @@ fn subject_left_of(lexicon: &CueLexicon, tokens: &Tokens, floor: usize, at: usiz
     }
 }
 
-/// Verbs of meeting, whose purpose infinitive carries the participants' act.
-#[rustfmt::skip]
-fn is_meeting_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "met" | "meet" | "meets" | "gathered" | "gather" | "gathers" | "convened" | "convene" |
-        "convenes" | "assembled" | "assemble" | "assembles"
-    )
+/// Asides of any length that name people beside a subject: "the United States and the
+/// African Union, under the leadership of …, affirm".
+const ASIDE_OPENERS: &[&[&str]] = &[
+    &["under", "the", "leadership", "of"],
+    &["led", "by"],
+    &["represented", "by"],
+    &["together", "with"],
+    &["along", "with"],
+    &["in", "the", "presence", "of"],
+    &["accompanied", "by"],
+    &["chaired", "by"],
+];
+
+/// For a comma at `close`, the comma that opens an aside ending there, however long.
+fn aside_start(tokens: &Tokens, floor: usize, close: usize) -> Option<usize> {
+    let lowest = close.saturating_sub(60).max(floor);
+    (lowest..close).rev().find(|&k| {
+        tokens.punct(k) == Some(',')
+            && ASIDE_OPENERS.iter().any(|opener| {
+                opener
+                    .iter()
+                    .enumerate()
+                    .all(|(m, w)| tokens.word(k + 1 + m) == *w)
+            })
+    })
 }
 
 /// For an infinitive "to" at `to`, a meeting verb before it in the same clause
@@ -233,22 +208,11 @@ fn is_meeting_verb(word: &str) -> bool {
 fn meeting_verb_before(tokens: &Tokens, floor: usize, to: usize) -> Option<usize> {
     let lowest = to.saturating_sub(16).max(floor);
     (lowest..to).rev().find_map(|k| {
-        if matches!(tokens.punct(k), Some('.' | ';' | ':')) && k + 1 < to {
+        if matches!(tokens.punct(k), Some(';' | ':')) && k + 1 < to {
             return Some(None);
         }
         is_meeting_verb(tokens.word(k)).then_some(Some(k))
     })?
-}
-
-/// Openings of a sentence that are adverbials, not part of its subject.
-#[rustfmt::skip]
-fn is_opener(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "on" | "at" | "during" | "today" | "following" | "after" | "as" | "with" | "since" |
-        "for" | "by" | "through" | "upon" | "ahead" | "before" | "this" | "yesterday" | "to" |
-        "building" | "recalling" | "furthermore" | "moreover" | "also" | "however" | "together"
-    )
 }
 
 /// A subject noun phrase that ends a list of names goes back over the list: "Prime

@@ -37,7 +37,7 @@ pub fn object_addressee(
     let mut i = after_cue;
     while i < limit {
         match tokens.punct(i) {
-            Some('.') | Some(';') | Some(':') | Some('(') => return None,
+            Some('.') | Some(';') | Some(':') | Some('(') => break,
             _ => {}
         }
         if tokens.word(i) == "to" && i > after_cue {
@@ -49,7 +49,7 @@ pub fn object_addressee(
                     "the" | "a" | "an" | "all" | "this" | "these" | "their" | "its"
                 )
             {
-                let mut end = i;
+                let mut end = aside_cut(tokens, after_cue, i);
                 while end > after_cue && tokens.punct(end - 1).is_some() {
                     end -= 1;
                 }
@@ -58,7 +58,42 @@ pub fn object_addressee(
         }
         i += 1;
     }
-    None
+    // No infinitive near: the noun phrase right after the cue, when it names someone
+    // ("urges all States, in accordance with their obligations, to …").
+    let end = that_clause_subject_end(tokens, after_cue, to)?;
+    let named = (after_cue..end).any(|k| tokens.is_capitalised(k) || is_agent_noun(tokens.word(k)));
+    named.then_some((after_cue, end, end))
+}
+
+/// Whether token `at` is "and" or "or" (a verb coordinated after a cue).
+pub fn is_coordinator_at(tokens: &Tokens, at: usize) -> bool {
+    matches!(tokens.word(at), "and" | "or")
+}
+
+/// An addressee ends before an aside: "all parties, as a demonstration of good faith,"
+/// → "all parties"; "the parties concerned, in conjunction with …" → "the parties
+/// concerned". An apposition stays: "Israel, the occupying Power".
+fn aside_cut(tokens: &Tokens, start: usize, end: usize) -> usize {
+    (start..end)
+        .find(|&k| {
+            tokens.punct(k) == Some(',')
+                && matches!(
+                    tokens.word(k + 1),
+                    "as" | "in"
+                        | "with"
+                        | "through"
+                        | "under"
+                        | "including"
+                        | "inter"
+                        | "for"
+                        | "on"
+                        | "at"
+                        | "within"
+                        | "both"
+                        | "individually"
+                )
+        })
+        .unwrap_or(end)
 }
 
 /// The subject of a that-clause: names and noun words up to the first lowercase word
@@ -91,6 +126,7 @@ pub fn is_agent_noun(word: &str) -> bool {
         "community" | "leadership" | "leaders" | "nations" | "actors" | "allies" | "partners" |
         "stakeholders" | "organisations" | "organizations" | "institutions" | "militias" |
         "groups" | "responsible" | "perpetrators" | "council" | "international" | "civil" |
+        "concerned" | "those" | "secretary-general" |
         "society" | "people" | "administration" | "officials" | "sponsors" | "ministers" |
         "participants" | "delegations" | "signatories"
     )

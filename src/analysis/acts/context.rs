@@ -21,8 +21,9 @@ pub(super) struct Context {
     resolution: Option<Subject>,
     /// A lead-in's subject, continued by the numbered items under it.
     lead_in: Option<Subject>,
-    /// The subject of the last clause with an act, and whether it was plural.
-    last: Option<(Subject, bool)>,
+    /// The last subjects, singular and plural, for "It …" and "They …".
+    last_singular: Option<Subject>,
+    last_plural: Option<Subject>,
 }
 
 impl Context {
@@ -60,7 +61,12 @@ impl Context {
     }
 
     pub(super) fn remember_subject(&mut self, subject: &Subject, plural: bool) {
-        self.last = Some((subject.clone(), plural));
+        let slot = if plural {
+            &mut self.last_plural
+        } else {
+            &mut self.last_singular
+        };
+        *slot = Some(subject.clone());
     }
 
     /// What a pronoun subject stands for: the last subject of the same number, if it
@@ -72,8 +78,12 @@ impl Context {
         lexicon: &CueLexicon,
     ) -> Option<Subject> {
         let plural = matches!(word, "they" | "them");
-        if let Some((subject, was_plural)) = &self.last
-            && *was_plural == plural
+        let last = if plural {
+            &self.last_plural
+        } else {
+            &self.last_singular
+        };
+        if let Some(subject) = last
             && subject.speaks_for_authors()
         {
             return Some(subject.clone());

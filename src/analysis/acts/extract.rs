@@ -8,11 +8,12 @@
 
 use super::complement;
 use super::context::Context;
+use super::grammar::Sentence;
 use super::lexicon::CueLexicon;
 use super::model::Commitment;
 use super::object::{addressee_text, object_phrase};
 use super::referents::Referents;
-use super::sentence::{Sentence, sentence_acts};
+use super::sentence::sentence_acts;
 use super::speakers::{Speakers, is_common_capitalised};
 use crate::analysis::text::Tokens;
 use crate::document::{Paragraph, SentenceRef};
@@ -153,7 +154,10 @@ fn remember_names(
             i += 1;
         }
         let name = tokens.span_text(start, i);
-        if speakers.mentioned_in(tokens, start, i).next().is_none() {
+        // "Article 5", "Chapter VII": a reference, not someone a pronoun stands for.
+        let reference = tokens.tokens.get(i).is_some_and(|t| t.is_word())
+            && tokens.word(i).bytes().all(|b| b.is_ascii_digit());
+        if !reference && speakers.mentioned_in(tokens, start, i).next().is_none() {
             referents.push_name(name);
         }
     }

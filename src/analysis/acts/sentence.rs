@@ -12,20 +12,15 @@ use std::sync::Arc;
 use super::clause::{self, Left};
 use super::complement;
 use super::context::Context;
-use super::lexicon::{AddresseeRule, CueLexicon, CueMatch, Otherwise, Speaker, WordId};
+use super::grammar::{
+    Sentence, in_participle_series, in_relative_clause, leading_subject, not_an_act, that_subject,
+};
+use super::lexicon::{AddresseeRule, CueLexicon, CueMatch, Otherwise, Speaker};
 use super::model::CommitmentKind;
 use super::object::addressee_text;
 use super::referents::is_pronoun;
 use super::speakers::{Speakers, Subject, classify};
 use crate::analysis::text::Tokens;
-
-/// A sentence: tokens `from..to` of its paragraph, with their vocabulary ids.
-pub(super) struct Sentence<'t, 'a> {
-    pub(super) tokens: &'t Tokens<'a>,
-    pub(super) ids: &'t [WordId],
-    pub(super) from: usize,
-    pub(super) to: usize,
-}
 
 /// An act found in a sentence, before its object is cut.
 pub(super) struct Draft {
@@ -44,40 +39,6 @@ fn is_addressable(tokens: &Tokens, start: usize, end: usize) -> bool {
             || complement::is_agent_noun(tokens.word(i))
             || is_pronoun(tokens.word(i))
     })
-}
-
-/// Verbs that are not cues but have the sentence's subject: a coordinated cue after
-/// them ("reviewed …, exchanged views … and decided to …") shares it.
-#[rustfmt::skip]
-fn is_plain_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "reviewed" | "review" | "reviews" | "exchanged" | "exchange" | "discussed" | "discuss" |
-        "held" | "hold" | "met" | "meet" | "noted" | "note" | "considered" | "consider" | "visited" |
-        "received" | "recognized" | "recognised" | "recognize" | "recognise" | "affirmed" |
-        "affirm" | "announced" | "announce" | "launched" | "launch" | "emphasized" | "emphasised" |
-        "emphasize" | "emphasise" | "stressed" | "stress" | "underlined" | "underline" | "are" |
-        "is" | "have" | "has" | "joined" | "concluded" | "agreed" | "shared" | "share"
-    )
-}
-
-/// The subject of the sentence's first verb, for a coordinated cue with no subject of
-/// its own before it.
-fn leading_subject(
-    s: &Sentence,
-    before: usize,
-    lexicon: &CueLexicon,
-    speakers: &Speakers,
-) -> Option<Subject> {
-    let tokens = s.tokens;
-    if (s.from..before).any(|i| tokens.word(i) == "we") {
-        return Some(Subject::Authors);
-    }
-    let verb = (s.from..before).find(|&i| is_plain_verb(tokens.word(i)))?;
-    match clause::verb_group(lexicon, tokens, s.from, verb).left {
-        Left::Subject { start, end } => Some(classify(tokens, start, end, speakers, lexicon)),
-        _ => None,
-    }
 }
 
 /// Whether the cue begins its clause: nothing before it but adverbs, or a paragraph
@@ -114,6 +75,8 @@ pub(super) fn sentence_acts(
     }
     let quoted = complement::quoted(tokens, from, to);
     let mut last_subject: Option<Subject> = None;
+    // The clause's modal: "we will uphold …, promote … and support …" is one commitment.
+    let mut under_modal = false;
     for m in lexicon.find(s.ids, from, to) {
         if quoted.get(m.first - from).copied().unwrap_or(false) {
             continue;
@@ -122,7 +85,18 @@ pub(super) fn sentence_acts(
         if m.first == m.last && matches!(tokens.word(m.last + 1), "of" | "for") {
             continue; // "support for", "the demand of": nouns, not acts.
         }
+        if not_an_act(s, &m) {
+            continue;
+        }
         let group = clause::verb_group(lexicon, tokens, from, m.first);
+        if matches!(group.left, Left::Coordination) && under_modal {
+            continue;
+        }
+        if let Left::Subject { start, .. } = group.left
+            && in_relative_clause(tokens, from, start)
+        {
+            continue;
+        }
         let (subject, subject_span) = match group.left {
             Left::Subject { start, end } => {
                 clause_starts.push(start);
@@ -147,8 +121,11 @@ pub(super) fn sentence_acts(
                 (subject, Some((start, end)))
             }
             Left::Coordination => {
-                let found = last_subject
-                    .clone()
+                if in_participle_series(tokens, from, group.start) {
+                    continue;
+                }
+                let found = that_subject(s, group.start, lexicon, speakers)
+                    .or_else(|| last_subject.clone())
                     .or_else(|| leading_subject(s, m.first, lexicon, speakers));
                 match found {
                     Some(subject) => {
@@ -210,6 +187,9 @@ pub(super) fn sentence_acts(
                     });
                     object_start = object;
                 }
+                // "Appeals urgently to and encourages all parties to …": the next verb
+                // carries the act and its addressee.
+                None if complement::is_coordinator_at(tokens, after) => continue,
                 None => match spec.otherwise.unwrap_or(Otherwise::Keep) {
                     Otherwise::Keep => {}
                     Otherwise::Drop => continue,
@@ -223,9 +203,12 @@ pub(super) fn sentence_acts(
         if let Some(a) = &addressee {
             context.referents.push_addressee(a);
         }
+        under_modal = matches!(tokens.word(m.first), "will" | "shall");
+        // One act per kind and addressee in a sentence: a part of the authors acting
+        // beside all of them is the same act; two parties acting each alone are two.
         let duplicate = drafts.iter().any(|d| {
             d.kind == kind
-                && d.actor == actor
+                && (d.actor == actor || d.actor == speakers.authors || actor == speakers.authors)
                 && d.addressee.as_deref().map(str::to_lowercase)
                     == addressee.as_deref().map(str::to_lowercase)
         });
@@ -241,6 +224,24 @@ pub(super) fn sentence_acts(
             group_start: group.start,
         });
     }
+    // "President Yoon affirmed that the ROK will apply …": the commitment affirmed is
+    // the act, not the affirming.
+    let affirmed_commit = |affirm: &Draft| {
+        drafts
+            .iter()
+            .any(|d| d.kind == CommitmentKind::Commit && d.cue.first > affirm.cue.last)
+    };
+    let keep: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            !(d.kind == CommitmentKind::Reaffirm
+                && tokens.word(d.cue.first).starts_with("affirm")
+                && tokens.word(d.cue.last + 1) == "that"
+                && affirmed_commit(d))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    drafts.retain(|_| keep.next().unwrap_or(true));
     (drafts, clause_starts)
 }
 
@@ -276,7 +277,27 @@ fn speaker_rule(
                     object_start = start;
                 }
             } else if is_pronoun(&lower) {
-                addressee = Some(context.referents.resolve(&lower)?);
+                // After a fronted clause ("As technology reshapes …, it must …") the
+                // pronoun looks back into it, where referents from earlier sentences
+                // do not reach: no addressee rather than a wrong one.
+                let fronted = matches!(
+                    tokens.word(s.from),
+                    "as" | "when"
+                        | "while"
+                        | "if"
+                        | "because"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "unless"
+                        | "once"
+                        | "whereas"
+                );
+                addressee = if fronted {
+                    None
+                } else {
+                    Some(context.referents.resolve(&lower)?)
+                };
             } else if clause::is_empty_subject(phrase) {
                 return None;
             } else if let Some((start, end)) =

@@ -10,6 +10,7 @@
 use std::sync::Arc;
 
 use super::lexicon::CueLexicon;
+use super::people::{Party, people_of, phrase_at_any};
 use crate::analysis::authors::Authors;
 use crate::analysis::parties::PartyLexicon;
 use crate::analysis::text::{Tokens, phrase_words};
@@ -23,35 +24,10 @@ pub struct Speakers {
     pub(super) parties: Vec<Party>,
     /// Names of people the text ties to a party ("biden" → the United States), lowercase.
     people: Vec<(String, usize)>,
-    /// The head words of an office that speaks ("chairperson", "co-chairs").
+    /// The head words of an office that speaks ("chairperson", "co-chairs"), and the
+    /// names of the group the authors form ("g7", "g7 members"): the authors themselves.
     offices: Vec<Vec<String>>,
 }
-
-#[derive(Debug, Clone)]
-pub(super) struct Party {
-    pub(super) name: String,
-    /// The name and its aliases, as lowercase words (shared with the party lexicon).
-    pub(super) aliases: Arc<[Vec<String>]>,
-}
-
-/// Titles that stand before a person's name ("President Biden", "Prime Minister A").
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "chancellor",
-    "premier",
-    "king",
-    "queen",
-    "emir",
-    "sultan",
-    "prince",
-    "secretary",
-    "governor",
-    "taoiseach",
-    "ambassador",
-    "chairperson",
-    "chair",
-];
 
 /// Nouns that name someone who can act.
 #[rustfmt::skip]
@@ -91,13 +67,16 @@ impl Speakers {
                 }
             })
             .collect();
+        if let Some(group) = authors.group.as_deref().and_then(|g| lexicon.find(g)) {
+            offices.extend(lexicon.words_of(group).iter().cloned());
+        }
         let mut speakers = Speakers {
             authors: authors.display(),
             parties,
             people: Vec::new(),
             offices,
         };
-        speakers.people = people_of(statement, &speakers);
+        speakers.people = people_of(statement, &speakers.parties);
         speakers
     }
 
@@ -117,7 +96,7 @@ impl Speakers {
     }
 
     /// Indices of the parties named in `start..end`, by name or through their people.
-    fn parties_in(&self, tokens: &Tokens, start: usize, end: usize) -> Vec<usize> {
+    pub(super) fn parties_in(&self, tokens: &Tokens, start: usize, end: usize) -> Vec<usize> {
         let mut found: Vec<usize> = (0..self.parties.len())
             .filter(|&p| {
                 self.parties[p]
@@ -161,17 +140,6 @@ impl Speakers {
     }
 }
 
-/// Where `phrase` (lowercase words) occurs in tokens `start..end`.
-fn phrase_at_any(tokens: &Tokens, start: usize, end: usize, phrase: &[String]) -> Option<usize> {
-    (start..end).find(|&i| {
-        i + phrase.len() <= end
-            && phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| tokens.word(i + k) == w)
-    })
-}
-
 /// An office's head words: "Chairperson of the AU Commission" → "chairperson";
 /// "OAS General Secretariat" → "general secretariat", "secretariat".
 fn office_heads(name: &str) -> Vec<Vec<String>> {
@@ -188,75 +156,6 @@ fn office_heads(name: &str) -> Vec<Vec<String>> {
         out.push(vec![last.clone()]);
     }
     out
-}
-
-/// People the first paragraphs tie to an author party: "President Joseph R. Biden of
-/// the United States", "Prime Minister Kishida Fumio of Japan", and the people of the
-/// occasion line with their roles.
-fn people_of(statement: &Statement, speakers: &Speakers) -> Vec<(String, usize)> {
-    let mut people = Vec::new();
-    let mut add = |name: &str, party: usize| {
-        for word in name.split_whitespace() {
-            let word = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if word.chars().count() >= 3
-                && word.chars().all(char::is_alphabetic)
-                && !TITLES.contains(&word.as_str())
-                && !people.iter().any(|(n, _)| n == &word)
-            {
-                people.push((word, party));
-            }
-        }
-    };
-    for person in &statement.metadata.people {
-        let role = person.role.as_deref().unwrap_or("");
-        let tokens = Tokens::new(role);
-        if let Some(&p) = speakers.parties_in(&tokens, 0, tokens.len()).first() {
-            add(&person.name, p);
-        }
-    }
-    for paragraph in statement.paragraphs.iter().take(3) {
-        let tokens = Tokens::new(&paragraph.text);
-        let n = tokens.len();
-        let mut i = 0;
-        while i < n {
-            if !TITLES.contains(&tokens.word(i)) || !tokens.is_capitalised(i) {
-                i += 1;
-                continue;
-            }
-            // Title, capitalised name words (initials and ", Jr." allowed), "of", the party.
-            let mut k = i + 1;
-            while k < n
-                && (tokens.is_capitalised(k)
-                    || tokens.punct(k) == Some('.')
-                    || (tokens.punct(k) == Some(',') && matches!(tokens.word(k + 1), "jr" | "sr")))
-            {
-                k += 1;
-            }
-            if k > i + 1 && tokens.word(k) == "of" {
-                let after = if tokens.word(k + 1) == "the" {
-                    k + 2
-                } else {
-                    k + 1
-                };
-                let party = speakers.parties.iter().position(|party| {
-                    party.aliases.iter().any(|alias| {
-                        after + alias.len() <= n
-                            && alias
-                                .iter()
-                                .enumerate()
-                                .all(|(m, w)| tokens.word(after + m) == w)
-                    })
-                });
-                if let Some(p) = party {
-                    add(tokens.span_text(i + 1, k), p);
-                }
-            }
-            i = k.max(i + 1);
-        }
-    }
-    people
 }
 
 pub(super) fn is_common_capitalised(word: &str) -> bool {
@@ -307,7 +206,26 @@ fn strip_article(text: &str) -> &str {
 fn ends_core(tokens: &Tokens, i: usize) -> bool {
     matches!(
         tokens.word(i),
-        "of" | "to" | "for" | "with" | "in" | "on" | "at" | "from" | "that" | "which" | "who"
+        "of" | "to"
+            | "for"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "that"
+            | "which"
+            | "who"
+            | "by"
+            | "against"
+            | "between"
+            | "among"
+            | "under"
+            | "over"
+            | "into"
+            | "toward"
+            | "towards"
+            | "about"
     ) || matches!(tokens.punct(i), Some(',' | '(' | ';' | ':'))
 }
 
@@ -325,21 +243,32 @@ pub(super) fn classify(
         return Subject::Authors;
     }
     let phrase = tokens.span_text(start, end);
-    // The head: the last word of the phrase's core, before "of", "to", a comma …
-    let core_end = (start + 1..end)
-        .find(|&i| ends_core(tokens, i))
-        .unwrap_or(end);
-    let head = (start..core_end)
-        .rev()
-        .find(|&i| tokens.tokens[i].is_word());
-    let Some(head) = head else {
+    // The head: the last word of the phrase's core, before "of", "to", a comma … — of
+    // its first item, or of the item after its last "and" ("D.C., the United States and
+    // the African Union").
+    let head_of = |from: usize| {
+        let core_end = (from + 1..end)
+            .find(|&i| ends_core(tokens, i))
+            .unwrap_or(end);
+        (from..core_end)
+            .rev()
+            .find(|&i| tokens.tokens[i].is_word())
+            .map(|head| (head, core_end))
+    };
+    let Some((head, core_end)) = head_of(start) else {
         return Subject::Other(phrase.to_string());
     };
-    let head_word = tokens.word(head);
+    let last_item = (start..end)
+        .rev()
+        .find(|&i| tokens.word(i) == "and")
+        .and_then(|a| head_of(a + 1));
+    let is_actor = |head: usize| {
+        ACTORS.contains(&tokens.word(head))
+            || speakers.names_party_at(tokens, start, end, head)
+            || (tokens.is_capitalised(head) && speakers.is_person(tokens.word(head)))
+    };
+    let head_is_actor = is_actor(head) || last_item.is_some_and(|(h, _)| is_actor(h));
     let parties = speakers.parties_in(tokens, start, end);
-    let head_is_party = speakers.names_party_at(tokens, start, end, head);
-    let head_is_person = tokens.is_capitalised(head) && speakers.is_person(head_word);
-    let head_is_actor = ACTORS.contains(&head_word) || head_is_party || head_is_person;
     let others = OTHERS.contains(&tokens.word(start));
     if !parties.is_empty() && head_is_actor && !others {
         if parties.len() == speakers.parties.len() {
@@ -363,7 +292,9 @@ pub(super) fn classify(
                 .all(|(k, w)| tokens.word(stop - words.len() + k) == w)
     };
     for office in &speakers.offices {
-        if ends_with(core_end, office) {
+        if ends_with(core_end, office)
+            || (office.len() > 1 && phrase_at_any(tokens, start, core_end, office).is_some())
+        {
             return Subject::Authors;
         }
     }

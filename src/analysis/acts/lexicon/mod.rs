@@ -10,10 +10,11 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use super::inflection::forms;
 use super::model::CommitmentKind;
 use crate::analysis::text::{PhraseSet, Tokens, phrase_words};
 
-pub const EMBEDDED_CUES: &str = include_str!("../../../assets/cues.json");
+pub const EMBEDDED_CUES: &str = include_str!("../../../../assets/cues.json");
 
 /// Who may be the subject of a cue for it to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -156,6 +157,8 @@ pub struct Cue {
 /// matching compares integers, not strings.
 pub type WordId = u32;
 const NOT_IN_VOCABULARY: WordId = WordId::MAX;
+/// A stray mark of scanning noise, skipped between a pattern's words.
+const OCR_NOISE: WordId = WordId::MAX - 1;
 
 /// A multi-word phrase, as lowercase tokens.
 pub type Phrase = Vec<String>;
@@ -168,6 +171,8 @@ pub struct CueLexicon {
     by_first_form: Vec<Vec<usize>>,
     /// By vocabulary id: may the word stand inside a cue ("express our serious concern")?
     gap_words: Vec<bool>,
+    /// The fillers' ids (adjectives, possessives, articles).
+    fillers: HashSet<WordId>,
     pub adverbs: PhraseSet,
     pub marked: PhraseSet,
     pub maximal: PhraseSet,
@@ -184,56 +189,7 @@ pub struct CueMatch {
     pub last: usize,
 }
 
-const MODALS: &[&str] = &[
-    "will", "shall", "must", "should", "can", "could", "may", "might", "would", "ought",
-];
 const MAX_GAP: usize = 3;
-
-/// Every form of a word that the lexicon's pattern word stands for.
-fn forms(base: &str) -> Vec<String> {
-    if MODALS.contains(&base) {
-        return vec![base.to_string()];
-    }
-    let irregular: &[&str] = match base {
-        "be" => &["am", "is", "are", "was", "were", "been", "being"],
-        "have" => &["has", "had", "having"],
-        "stand" => &["stood"],
-        "seek" => &["sought"],
-        "undertake" => &["undertook", "undertaken"],
-        "pay" => &["paid"],
-        "take" => &["took", "taken"],
-        "make" => &["made"],
-        _ => &[],
-    };
-    let mut out = vec![base.to_string()];
-    out.extend(irregular.iter().map(|s| s.to_string()));
-    if !base.chars().all(char::is_alphabetic) || base.len() < 2 {
-        return out;
-    }
-    // Built with push_str, not format!: this runs a few thousand times at start-up.
-    let joined = |stem: &str, tail: &[&str]| {
-        let mut form = String::with_capacity(stem.len() + 4);
-        form.push_str(stem);
-        tail.iter().for_each(|t| form.push_str(t));
-        form
-    };
-    out.extend(
-        ["s", "es", "d", "ed", "ing"]
-            .iter()
-            .map(|suffix| joined(base, &[suffix])),
-    );
-    if let Some(stem) = base.strip_suffix('e') {
-        out.push(joined(stem, &["ing"]));
-    }
-    if let Some(stem) = base.strip_suffix('y') {
-        out.push(joined(stem, &["ies"]));
-        out.push(joined(stem, &["ied"]));
-    }
-    let last = &base[base.len() - base.chars().last().map_or(0, char::len_utf8)..];
-    out.push(joined(base, &[last, "ed"]));
-    out.push(joined(base, &[last, "ing"]));
-    out
-}
 
 fn phrases(list: &[String]) -> Vec<Phrase> {
     list.iter()
@@ -274,7 +230,7 @@ impl CueLexicon {
     fn compile(file: CueFile) -> Result<CueLexicon, LexiconError> {
         let mut vocabulary: HashMap<String, WordId> = HashMap::default();
         let mut id_of = |word: String| -> WordId {
-            let next = WordId::try_from(vocabulary.len()).unwrap_or(NOT_IN_VOCABULARY - 1);
+            let next = WordId::try_from(vocabulary.len()).unwrap_or(OCR_NOISE - 1);
             *vocabulary.entry(word).or_insert(next)
         };
         let mut cues = Vec::with_capacity(file.cues.len());
@@ -306,11 +262,11 @@ impl CueLexicon {
             .filter(|p| p.len() == 1)
             .map(|p| p[0].clone())
             .collect();
-        let gap_ids: Vec<WordId> = fillers
+        let filler_ids: HashSet<WordId> = fillers.iter().cloned().map(&mut id_of).collect();
+        let gap_ids: Vec<WordId> = filler_ids
             .iter()
-            .cloned()
-            .chain(single_adverbs)
-            .map(&mut id_of)
+            .copied()
+            .chain(single_adverbs.into_iter().map(&mut id_of))
             .collect();
         let mut by_first_form = vec![Vec::new(); vocabulary.len()];
         for (index, cue) in cues.iter().enumerate() {
@@ -337,12 +293,21 @@ impl CueLexicon {
             vocabulary,
             by_first_form,
             gap_words,
+            fillers: filler_ids,
             adverbs,
             marked: PhraseSet::new(&file.intensity.marked),
             maximal: PhraseSet::new(&file.intensity.maximal),
             manner: PhraseSet::new(&manner),
             authors: phrases(&file.authors),
         })
+    }
+
+    /// Whether a word is a filler: an adjective, possessive or article that may stand
+    /// inside a cue ("express our serious concern").
+    pub fn is_filler(&self, word: &str) -> bool {
+        self.vocabulary
+            .get(word)
+            .is_some_and(|&id| self.fillers.contains(&id))
     }
 
     pub fn is_adverb(&self, word: &str) -> bool {
@@ -354,6 +319,8 @@ impl CueLexicon {
     pub fn word_ids(&self, tokens: &Tokens) -> Vec<WordId> {
         (0..tokens.len())
             .map(|i| match tokens.punct(i) {
+                // A stray mark in a scanned text ("Calls _ upon") stands between words.
+                Some('_' | '~') => OCR_NOISE,
                 Some(_) => NOT_IN_VOCABULARY,
                 None => self
                     .vocabulary
@@ -394,7 +361,7 @@ impl CueLexicon {
     }
 
     fn is_gap(&self, id: WordId) -> bool {
-        self.gap_words.get(id as usize).copied().unwrap_or(false)
+        id == OCR_NOISE || self.gap_words.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Matches cue `cue` at `at` in a sentence's word ids (positions relative to it).
@@ -427,86 +394,4 @@ impl CueLexicon {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cues_in(lexicon: &CueLexicon, text: &str) -> Vec<(String, String)> {
-        let t = Tokens::new(text);
-        lexicon
-            .find(&lexicon.word_ids(&t), 0, t.len())
-            .into_iter()
-            .map(|m| {
-                (
-                    lexicon.cues[m.cue].spec.pattern.clone(),
-                    t.span_text(m.first, m.last + 1).to_string(),
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn embedded_lexicon_loads() {
-        let lexicon = CueLexicon::embedded();
-        assert!(lexicon.cues.len() > 100);
-        assert!(lexicon.is_adverb("strongly"));
-    }
-
-    #[test]
-    fn inflections_and_gaps() {
-        let lexicon = CueLexicon::embedded();
-        assert_eq!(
-            cues_in(&lexicon, "We expressed our serious concern."),
-            [(
-                "express concern".into(),
-                "expressed our serious concern".into()
-            )]
-        );
-        assert_eq!(
-            cues_in(&lexicon, "They urged restraint."),
-            [("urge".into(), "urged".into())]
-        );
-        assert_eq!(
-            cues_in(&lexicon, "We are also committed to it."),
-            [("be committed to".into(), "are also committed to".into())]
-        );
-        assert_eq!(
-            cues_in(&lexicon, "We remain committed to it."),
-            [("remain committed".into(), "remain committed".into())]
-        );
-    }
-
-    #[test]
-    fn modals_do_not_inflect() {
-        let lexicon = CueLexicon::embedded();
-        assert_eq!(
-            cues_in(&lexicon, "We are willing to help."),
-            [("be willing to".into(), "are willing to".into())]
-        );
-    }
-
-    #[test]
-    fn user_lexicon_adds_and_replaces() {
-        let lexicon = CueLexicon::embedded_with(r#"{ "cues": [ { "pattern": "deplore", "kind": "concern" }, { "pattern": "lament", "kind": "concern" } ] }"#).unwrap();
-        let deplore = lexicon
-            .cues
-            .iter()
-            .find(|c| c.spec.pattern == "deplore")
-            .unwrap();
-        assert_eq!(deplore.spec.kind, CommitmentKind::Concern);
-        assert!(lexicon.cues.iter().any(|c| c.spec.pattern == "lament"));
-        assert_eq!(lexicon.cues.len(), CueLexicon::embedded().cues.len() + 1);
-    }
-
-    #[test]
-    fn malformed_lexicon_is_located() {
-        let err = CueLexicon::embedded_with(
-            "{\n  \"cues\": [\n    { \"pattern\": \"x\", \"kind\": \"promise\" }\n  ]\n}",
-        )
-        .unwrap_err();
-        assert_eq!(err.line, 3);
-        assert!(err.column > 0);
-        assert!(err.message.contains("promise"), "{}", err.message);
-        let err = CueLexicon::embedded_with("{ \"cues\": [ ").unwrap_err();
-        assert_eq!(err.line, 1);
-    }
-}
+mod tests;
