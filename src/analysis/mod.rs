@@ -126,6 +126,7 @@ impl Analysis {
                 phrase: None,
                 evidence: authors::Evidence::None,
                 group: None,
+                named_as: None,
             },
         }
     }

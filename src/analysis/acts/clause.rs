@@ -156,6 +156,17 @@ fn subject_left_of(lexicon: &CueLexicon, tokens: &Tokens, floor: usize, at: usiz
         };
     }
     match noun_phrase_start(tokens, floor, j) {
+        // "The grain that millions need to survive must …": past a relative clause, the
+        // noun it describes is the subject.
+        Some(start) if start > floor && tokens.word(start - 1) == "to" => {
+            match relative_head(tokens, floor, start - 1) {
+                Some((head_start, head_end)) => Left::Subject {
+                    start: head_start,
+                    end: head_end,
+                },
+                None => Left::Nothing,
+            }
+        }
         // "… deterrence to Japan and the ROK will …": the object of a preposition is
         // not the subject; the subject stands further left, out of reach.
         Some(start) if start > floor && is_preposition(tokens.word(start - 1)) => Left::Nothing,
@@ -213,6 +224,22 @@ fn meeting_verb_before(tokens: &Tokens, floor: usize, to: usize) -> Option<usize
         }
         is_meeting_verb(tokens.word(k)).then_some(Some(k))
     })?
+}
+
+/// For a relative clause ending at `end` ("… that millions need to"), the noun phrase
+/// it describes ("The grain"): a relative pronoun within a few words, only words
+/// between, and a noun phrase before it.
+fn relative_head(tokens: &Tokens, floor: usize, end: usize) -> Option<(usize, usize)> {
+    let lowest = end.saturating_sub(8).max(floor + 1);
+    let pronoun = (lowest..end)
+        .rev()
+        .find(|&k| matches!(tokens.word(k), "that" | "which" | "who"))?;
+    if (pronoun..end).any(|k| !tokens.tokens[k].is_word() || is_governing_modal(tokens.word(k))) {
+        return None;
+    }
+    let head_end = pronoun;
+    let start = noun_phrase_start(tokens, floor, head_end - 1)?;
+    (start == floor || !is_preposition(tokens.word(start - 1))).then_some((start, head_end))
 }
 
 /// A subject noun phrase that ends a list of names goes back over the list: "Prime
@@ -320,7 +347,17 @@ fn noun_phrase_start(tokens: &Tokens, floor: usize, end: usize) -> Option<usize>
             Some(_) => break,
             None => {}
         }
-        if is_boundary_word(word) || is_auxiliary(word) || is_governing_modal(word) {
+        // "the parties to the conflict": "to" before a determiner is a preposition
+        // inside the phrase, not an infinitive.
+        let preposition_to = word == "to"
+            && start <= end
+            && matches!(
+                tokens.word(j + 1),
+                "the" | "a" | "an" | "this" | "these" | "its" | "their"
+            );
+        if !preposition_to
+            && (is_boundary_word(word) || is_auxiliary(word) || is_governing_modal(word))
+        {
             break;
         }
         if word == "and" || word == "or" {

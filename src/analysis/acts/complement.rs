@@ -99,7 +99,9 @@ fn aside_cut(tokens: &Tokens, start: usize, end: usize) -> usize {
 /// The subject of a that-clause: names and noun words up to the first lowercase word
 /// that is not part of a name ("that Russia immediately withdraw" → Russia).
 fn that_clause_subject_end(tokens: &Tokens, start: usize, to: usize) -> Option<usize> {
-    const DETERMINERS: &[&str] = &["all", "the", "both", "each", "every", "any", "its", "their"];
+    const DETERMINERS: &[&str] = &[
+        "all", "the", "both", "each", "every", "any", "its", "their", "those", "these",
+    ];
     let mut i = start;
     while i < to && i < start + 10 {
         let word = tokens.word(i);
@@ -128,7 +130,11 @@ pub fn is_agent_noun(word: &str) -> bool {
         "groups" | "responsible" | "perpetrators" | "council" | "international" | "civil" |
         "concerned" | "those" | "secretary-general" |
         "society" | "people" | "administration" | "officials" | "sponsors" | "ministers" |
-        "participants" | "delegations" | "signatories"
+        "participants" | "delegations" | "signatories" | "organisation" | "organization" |
+        "institution" | "agency" | "agencies" | "body" | "bodies" | "mission" | "envoy" |
+        "mediators" | "mediator" | "secretariat" | "commission" | "court" | "militia" |
+        "president" | "minister" | "presidency" | "chair" | "coordinator" | "operators" |
+        "companies" | "businesses" | "donors" | "contributors" | "neighbours" | "neighbors"
     )
 }
 

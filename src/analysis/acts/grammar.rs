@@ -165,3 +165,34 @@ pub(super) fn is_complement_verb(word: &str) -> bool {
     ];
     stems.iter().any(|s| word.starts_with(s))
 }
+
+/// The nearest group a pronoun can stand for, named earlier in its own sentence:
+/// "welcomes the efforts of the regional mediators and encourages them" → "the regional
+/// mediators".
+pub(super) fn named_before(
+    tokens: &Tokens,
+    from: usize,
+    at: usize,
+    pronoun: &str,
+) -> Option<String> {
+    let plural = matches!(pronoun, "them" | "they");
+    let noun = (from..at).rev().find(|&i| {
+        let word = tokens.word(i);
+        super::complement::is_agent_noun(word)
+            && word.ends_with('s') == plural
+            && !tokens.is_capitalised(i)
+    })?;
+    let mut start = noun;
+    while start > from && start + 4 > noun && tokens.tokens[start - 1].is_word() {
+        start -= 1;
+        if matches!(
+            tokens.word(start),
+            "the" | "all" | "both" | "these" | "those"
+        ) {
+            return Some(super::object::addressee_text(
+                tokens.span_text(start, noun + 1),
+            ));
+        }
+    }
+    None
+}

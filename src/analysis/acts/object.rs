@@ -8,10 +8,10 @@ use crate::analysis::text::Tokens;
 /// community"; names keep their capitals.
 pub(super) fn addressee_text(phrase: &str) -> String {
     let phrase = phrase.trim();
+    // A determiner that opened the sentence is written as it reads inside one:
+    // "the Government of Ruritania", "all States".
     for article in ["The ", "All ", "Both ", "Each ", "Any "] {
-        if let Some(rest) = phrase.strip_prefix(article)
-            && !rest.starts_with(char::is_uppercase)
-        {
+        if let Some(rest) = phrase.strip_prefix(article) {
             return format!("{}{rest}", article.to_lowercase());
         }
     }

@@ -56,5 +56,5 @@ fn push_bounded(list: &mut VecDeque<String>, phrase: &str) {
 }
 
 pub(super) fn is_pronoun(word: &str) -> bool {
-    matches!(word, "them" | "they" | "it" | "him" | "her")
+    matches!(word, "them" | "they" | "it" | "him" | "her" | "he" | "she")
 }

@@ -13,7 +13,8 @@ use super::clause::{self, Left};
 use super::complement;
 use super::context::Context;
 use super::grammar::{
-    Sentence, in_participle_series, in_relative_clause, leading_subject, not_an_act, that_subject,
+    self, Sentence, in_participle_series, in_relative_clause, leading_subject, not_an_act,
+    that_subject,
 };
 use super::lexicon::{AddresseeRule, CueLexicon, CueMatch, Otherwise, Speaker};
 use super::model::CommitmentKind;
@@ -35,9 +36,14 @@ pub(super) struct Draft {
 /// A phrase one can address a demand to: a name, a pronoun, or an agent noun.
 fn is_addressable(tokens: &Tokens, start: usize, end: usize) -> bool {
     (start..end).any(|i| {
-        tokens.is_capitalised(i)
-            || complement::is_agent_noun(tokens.word(i))
-            || is_pronoun(tokens.word(i))
+        // A capital that only opens the sentence ("The grain …") names no one.
+        let name = tokens.is_capitalised(i)
+            && !(i == start
+                && matches!(
+                    tokens.word(i),
+                    "the" | "a" | "an" | "this" | "these" | "such" | "any" | "every"
+                ));
+        name || complement::is_agent_noun(tokens.word(i)) || is_pronoun(tokens.word(i))
     })
 }
 
@@ -92,8 +98,12 @@ pub(super) fn sentence_acts(
         if matches!(group.left, Left::Coordination) && under_modal {
             continue;
         }
-        if let Left::Subject { start, .. } = group.left
+        // A relative clause is an act only when the authors are its subject ("the plan,
+        // which we strongly support, …"); never one that places an event ("…, where").
+        if let Left::Subject { start, end } = group.left
             && in_relative_clause(tokens, from, start)
+            && (tokens.word(start - 1) == "where"
+                || !classify(tokens, start, end, speakers, lexicon).speaks_for_authors())
         {
             continue;
         }
@@ -124,9 +134,14 @@ pub(super) fn sentence_acts(
                 if in_participle_series(tokens, from, group.start) {
                     continue;
                 }
+                // A participle heading a clause ("… and noting with concern …, we …")
+                // takes the sentence's "we", wherever it stands.
+                let we_later =
+                    is_participle(tokens, &m) && (m.last..to).any(|i| tokens.word(i) == "we");
                 let found = that_subject(s, group.start, lexicon, speakers)
                     .or_else(|| last_subject.clone())
-                    .or_else(|| leading_subject(s, m.first, lexicon, speakers));
+                    .or_else(|| leading_subject(s, m.first, lexicon, speakers))
+                    .or(we_later.then_some(Subject::Authors));
                 match found {
                     Some(subject) => {
                         clause_starts.push(group.start);
@@ -178,9 +193,10 @@ pub(super) fn sentence_acts(
                     let phrase = tokens.span_text(start, end);
                     let lower = phrase.to_lowercase();
                     addressee = Some(if is_pronoun(&lower) {
-                        context
-                            .referents
-                            .resolve(&lower)
+                        // The nearest group named earlier in the sentence, else an
+                        // earlier sentence's.
+                        grammar::named_before(tokens, from, start, &lower)
+                            .or_else(|| context.referents.resolve(&lower))
                             .unwrap_or_else(|| phrase.to_string())
                     } else {
                         addressee_text(phrase)

@@ -67,6 +67,9 @@ impl Speakers {
                 }
             })
             .collect();
+        if let Some(named) = &authors.named_as {
+            offices.extend(office_heads(named));
+        }
         if let Some(group) = authors.group.as_deref().and_then(|g| lexicon.find(g)) {
             offices.extend(lexicon.words_of(group).iter().cloned());
         }

@@ -52,6 +52,10 @@ pub struct Authors {
     pub evidence: Evidence,
     /// A group they form, when the text names it or all of its members ("G7").
     pub group: Option<String>,
+    /// The body or office the text names as speaking ("Council of the European Union",
+    /// "Chairperson of the Regional Commission"), whose head ("the Council") then
+    /// speaks for the authors in the body.
+    pub named_as: Option<String>,
 }
 
 /// Shown where the authors are unknown.
@@ -71,6 +75,8 @@ impl Authors {
 pub struct Found {
     pub parties: Vec<String>,
     pub group: Option<String>,
+    /// The phrase that named them, when it is a body or office.
+    pub named_as: Option<String>,
 }
 
 impl Found {
@@ -151,6 +157,7 @@ pub fn of(statement: &Statement, lexicon: &PartyLexicon) -> Authors {
                 phrase: Some(phrase.into()),
                 evidence,
                 group: found.group,
+                named_as: found.named_as,
             };
         }
     }
@@ -159,6 +166,7 @@ pub fn of(statement: &Statement, lexicon: &PartyLexicon) -> Authors {
         phrase: None,
         evidence: Evidence::None,
         group: None,
+        named_as: None,
     }
 }
 

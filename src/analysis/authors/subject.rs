@@ -183,13 +183,7 @@ pub fn formula(statement: &Statement, lexicon: &PartyLexicon) -> Found {
                 .strip_prefix("The ")
                 .or_else(|| body.strip_prefix("THE "))
                 .unwrap_or(body);
-            return match lexicon.canonical(body) {
-                Some(party) => parties_in(&lexicon.parties[party].name, lexicon),
-                None => Found {
-                    parties: vec![body.to_string()],
-                    group: None,
-                },
-            };
+            return named_body(body, lexicon);
         }
         if let Some(found) = we_the(text, lexicon).or_else(|| adopted_by(text, lexicon)) {
             return found;
@@ -252,7 +246,7 @@ fn we_the(text: &str, lexicon: &PartyLexicon) -> Option<Found> {
         .collect();
     (!names.is_empty()).then_some(Found {
         parties: names,
-        group: None,
+        ..Found::default()
     })
 }
 
@@ -281,13 +275,21 @@ fn adopted_by(text: &str, lexicon: &PartyLexicon) -> Option<Found> {
     if subject.is_empty() || subject.split_whitespace().count() > 12 {
         return None;
     }
-    Some(match lexicon.canonical(subject) {
-        Some(p) => parties_in(&lexicon.parties[p].name, lexicon),
+    Some(named_body(subject, lexicon))
+}
+
+/// A body named as the speaker ("Security Council", "Council of the European Union"):
+/// its party, canonically when the lexicon knows it, and the name it was given.
+fn named_body(body: &str, lexicon: &PartyLexicon) -> Found {
+    let mut found = match lexicon.canonical(body) {
+        Some(party) => parties_in(&lexicon.parties[party].name, lexicon),
         None => Found {
-            parties: vec![subject.to_string()],
-            group: None,
+            parties: vec![body.to_string()],
+            ..Found::default()
         },
-    })
+    };
+    found.named_as = Some(body.to_string());
+    found
 }
 
 /// The parties the first sentence's subject names, when it names someone acting.

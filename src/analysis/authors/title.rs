@@ -165,13 +165,17 @@ fn speaker(phrase: &str, lexicon: &PartyLexicon) -> Option<Found> {
         .collect();
     let last = words.last()?;
     if let Some(p) = lexicon.canonical(phrase) {
-        return Some(parties_in(&lexicon.parties[p].name, lexicon));
+        let mut found = parties_in(&lexicon.parties[p].name, lexicon);
+        found.named_as = Some(phrase.to_string());
+        return Some(found);
     }
     // "Security Council President": a council's rotating presidency speaks for it.
     if matches!(last.as_str(), "president" | "presidency") && words.len() >= 2 {
         let body = phrase[..phrase.len() - last.len()].trim();
         if let Some(p) = lexicon.canonical(body) {
-            return Some(parties_in(&lexicon.parties[p].name, lexicon));
+            let mut found = parties_in(&lexicon.parties[p].name, lexicon);
+            found.named_as = Some(body.to_string());
+            return Some(found);
         }
     }
     let capitalised = phrase
@@ -188,7 +192,8 @@ fn speaker(phrase: &str, lexicon: &PartyLexicon) -> Option<Found> {
     if OFFICES.contains(&head.as_str()) && capitalised {
         return Some(Found {
             parties: vec![phrase.to_string()],
-            group: None,
+            named_as: Some(phrase.to_string()),
+            ..Found::default()
         });
     }
     let people = words.iter().any(|w| SPEAKERS.contains(&w.as_str()));
