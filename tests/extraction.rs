@@ -612,3 +612,23 @@ fn objects_are_whole_and_shortened_only_to_draw() {
     assert!(short.chars().count() <= 120, "{short}");
     assert!(short.ends_with('…'), "a cut object says so");
 }
+
+#[test]
+fn markdown_emphasis_keeps_the_intensity_of_its_words() {
+    let text = "---\ntitle: Joint Statement of Ruritania and Freedonia\n---\n\nWe condemn **in the strongest terms** the attack on the embassy. We *strongly* urge Borduria to stop.\n";
+    let statement = Statement::parse_with(text, "t", Some(true));
+    let analysis = analyse(&statement, Lexicons::embedded());
+    let got: Vec<(CommitmentKind, u8, &str)> = analysis
+        .commitments
+        .iter()
+        .map(|c| (c.kind, c.intensity, c.object(&statement)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Condemn, 2, "the attack on the embassy"),
+            (Demand, 1, "stop")
+        ]
+    );
+    assert!(!statement.paragraphs[0].text.contains('*'));
+}
