@@ -253,8 +253,9 @@ fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> R
     app.warning = input
         .warning
         .map(|w| format!("{}: {w}", safe::visible(&input.label)));
-    let job: terminal::AnalysisJob =
-        Box::new(move || analysis::analyse(&statement, &lexicons(user_cues)));
+    let job: terminal::AnalysisJob = Box::new(move |progress| {
+        analysis::analyse_with_progress(&statement, &lexicons(user_cues), progress)
+    });
     match terminal::run(app, Some(job)) {
         Ok(Ending::Quit) => Ok(()),
         Ok(Ending::Signal(sig)) => std::process::exit(128 + sig),

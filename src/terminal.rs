@@ -18,7 +18,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -27,7 +30,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::analysis::Analysis;
-use crate::app::{self, Action, App};
+use crate::analysis::filter::{Filter, FilterResult};
+use crate::app::{self, Action, App, FilterRequest};
 use crate::ui;
 
 /// How the reader ended.
@@ -50,14 +54,26 @@ const EVENTS_PER_FRAME: usize = 512;
 fn enter(out: &mut Stdout) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
 }
 
 /// Leaves raw mode, mouse capture and the alternate screen, and shows the cursor.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
-        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            out,
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = disable_raw_mode();
         let _ = out.flush();
     }
@@ -84,23 +100,44 @@ fn install_panic_hook() {
 enum Message {
     Input(io::Result<Event>),
     Analysed(Box<Analysis>),
+    Filtered(u64, Arc<FilterResult>),
 }
 
-/// The analysis, to run on a thread of its own while the reader shows the text.
-pub type AnalysisJob = Box<dyn FnOnce() -> Analysis + Send>;
+/// Statements with more sentences than this are filtered off the UI thread, so a
+/// keystroke is echoed at once however long the search takes.
+const BACKGROUND_FILTER_SENTENCES: usize = 5_000;
+
+/// The analysis, to run on a thread of its own while the reader shows the text; it
+/// counts the paragraphs it has done in the counter it is given.
+pub type AnalysisJob = Box<dyn FnOnce(&AtomicUsize) -> Analysis + Send>;
+
+/// How often the reader redraws the progress of a running analysis.
+const PROGRESS_TICK: Duration = Duration::from_millis(100);
 
 /// Runs the reader until it quits or is told to stop. With a job, the reader starts on
 /// the text at once and takes the analysis when the job delivers it.
 pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
     let (sender, messages) = mpsc::channel();
+    let progress = Arc::new(AtomicUsize::new(0));
     if let Some(job) = job {
         let sender = sender.clone();
+        let progress = Arc::clone(&progress);
         // Started first, so the second core compiles the lexicons while this one sets
         // up the terminal and draws the text.
         std::thread::spawn(move || {
-            let _ = sender.send(Message::Analysed(Box::new(job())));
+            let _ = sender.send(Message::Analysed(Box::new(job(&progress))));
         });
     }
+    let paragraphs = app.statement.paragraphs.len();
+    let sentences = app
+        .statement
+        .paragraphs
+        .last()
+        .map_or(0, |p| p.first_sentence + p.sentences.len());
+    let searches = (sentences > BACKGROUND_FILTER_SENTENCES).then(|| {
+        app.background_filter = true;
+        spawn_filter(sender.clone())
+    });
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -121,6 +158,9 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
     // The panic path restores the terminal; the test that proves it needs a panic.
     let panic_for_tests = std::env::var_os("COMMUNIQUE_PANIC_FOR_TESTS").is_some();
     loop {
+        if let (Some(searches), Some(request)) = (&searches, app.take_filter_request()) {
+            let _ = searches.send(request);
+        }
         if dirty {
             terminal.draw(|frame| ui::draw(&app, frame))?;
             dirty = false;
@@ -131,9 +171,29 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
         if let Some(sig) = received(&signal) {
             return Ok(Ending::Signal(sig));
         }
-        let first = match messages.recv_timeout(SIGNAL_CHECK) {
+        let wait = if app.analysing {
+            PROGRESS_TICK
+        } else {
+            SIGNAL_CHECK
+        };
+        let first = match messages.recv_timeout(wait) {
             Ok(message) => message,
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                if app.analysing {
+                    let done = progress.load(Ordering::Relaxed);
+                    if app.progress != Some((done, paragraphs)) {
+                        app::update(
+                            &mut app,
+                            Action::Progress {
+                                done,
+                                total: paragraphs,
+                            },
+                        );
+                        dirty = true;
+                    }
+                }
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(io::Error::other("the terminal's input closed"));
             }
@@ -144,10 +204,15 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
             let Some(message) = next.take() else { break };
             match message {
                 Message::Analysed(analysis) => app.set_analysis(*analysis),
+                Message::Filtered(generation, result) => {
+                    app::update(&mut app, Action::Filtered { generation, result });
+                }
                 Message::Input(event) => {
                     if let Some(action) = app::keys::action_for(&app, &event?) {
                         if action == Action::Suspend {
                             suspend(&mut terminal)?;
+                        } else if action == Action::Redraw {
+                            redraw(&mut terminal)?;
                         } else {
                             app::update(&mut app, action);
                         }
@@ -161,6 +226,37 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
             next = messages.try_recv().ok();
         }
     }
+}
+
+/// Runs searches on a thread of its own, the newest request first: the ones it
+/// replaced are dropped unsearched. Its filter is kept while the analysis is the same,
+/// so typing on searches only the last result.
+fn spawn_filter(sender: Sender<Message>) -> Sender<FilterRequest> {
+    let (requests, inbox) = mpsc::channel::<FilterRequest>();
+    std::thread::spawn(move || {
+        let mut filter = Filter::default();
+        let mut searched: Option<Arc<Analysis>> = None;
+        while let Ok(mut request) = inbox.recv() {
+            while let Ok(newer) = inbox.try_recv() {
+                request = newer;
+            }
+            if !searched
+                .as_ref()
+                .is_some_and(|a| Arc::ptr_eq(a, &request.analysis))
+            {
+                filter = Filter::default();
+                searched = Some(Arc::clone(&request.analysis));
+            }
+            let result = filter.run(&request.query, &request.statement, &request.analysis);
+            if sender
+                .send(Message::Filtered(request.generation, result))
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    requests
 }
 
 /// Reads terminal events on a thread of its own and sends them to the loop; it ends
@@ -182,6 +278,14 @@ fn received(signal: &AtomicUsize) -> Option<i32> {
         0 => None,
         sig => i32::try_from(sig).ok(),
     }
+}
+
+/// Ctrl-L: clear the screen and draw everything again on the next frame, from a new
+/// `Terminal` with empty buffers (see [`suspend`] for why not `Terminal::clear`).
+fn redraw(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
 
 /// Ctrl-Z: give the shell its screen back, stop, and take the screen again on `fg`.

@@ -24,7 +24,7 @@ fn start_filter_jump_resize_quit() {
 
     // Filter: the panel narrows as we type.
     s.send("/korea");
-    s.wait_for_text("Commitments 9/15");
+    s.wait_for_text("Commitments 7/15");
     s.wait_for_text("/korea");
     assert!(s.contents().contains("7 sentences"));
     assert!(
@@ -32,21 +32,19 @@ fn start_filter_jump_resize_quit() {
         "the reaffirmation does not match 'korea'"
     );
 
-    // Keep the filter, go to the panel, pick the last act and jump to its sentence.
+    // Keep the filter, go to the panel (Alt-3), pick the last act and jump to it.
     s.send("\r");
     s.settle(Duration::from_millis(100));
-    s.send("3G");
+    s.send("\x1b3");
     s.settle(Duration::from_millis(100));
-    // The selected act's card spells it out below the list.
-    s.wait_for_text("By   Japan and NATO");
-    s.wait_for_text("Cue  “are committed to”");
-    let before = text_pane(s.screen());
+    s.send("G");
+    // The last listed act matched "Korean" only at a word's start: the urging of all
+    // member states. Its card spells it out below the list.
+    s.wait_for_text("Cue  “urge”");
+    s.wait_for_text("To   all member states");
     s.send("\r");
-    // The last listed act is the commitment to work closely together; its sentence
-    // comes into view in the text pane (it was below the fold).
-    assert!(!before.contains("respond to this threat"), "{before}");
     s.wait_for("the act's sentence in the text pane", |screen| {
-        text_pane(screen).contains("respond to this threat")
+        text_pane(screen).contains("decisive pressure")
     });
 
     // Narrower: the navigator folds away and the panes stack.
@@ -133,4 +131,89 @@ fn idle_means_idle() {
     assert!(used <= 10, "idle reader used {used} ticks of CPU in 2 s");
     s.send("q");
     s.wait_exit();
+}
+
+/// The last section's title and the first words of its text.
+fn last_section() -> (String, String) {
+    let statement =
+        communique::document::Statement::parse(communique::cli::EMBEDDED_STATEMENT, "t");
+    let analysis =
+        communique::analysis::analyse(&statement, communique::analysis::Lexicons::embedded());
+    let section = analysis.sections.last().unwrap();
+    let first = &statement.paragraphs[section.paragraphs.start].text;
+    (section.title.clone(), first.chars().take(24).collect())
+}
+
+#[test]
+fn the_last_section_becomes_current_on_screen() {
+    let (title, words) = last_section();
+    let short: String = title.chars().take(14).collect();
+    for (cols, rows) in [(120, 40), (200, 50)] {
+        let mut s = Session::spawn(&[], cols, rows);
+        s.wait_for_text("Commitments 15");
+        // The navigator (Alt-1), its last row, Enter.
+        s.send("\x1b1");
+        s.settle(Duration::from_millis(100));
+        s.send("G\r");
+        s.wait_for(
+            &format!("▶ on the last section at {cols}x{rows}"),
+            |screen| {
+                screen
+                    .rows(0, cols)
+                    .any(|row| row.contains('▶') && row.contains(short.as_str()))
+            },
+        );
+        // The text pane's title is the same section, and its text is at the top.
+        let titles = s.screen().rows(0, cols).nth(1).unwrap_or_default();
+        let top = s.screen().rows(0, cols).nth(2).unwrap_or_default();
+        let text_title = titles.split(['╮', '┓']).nth(1).unwrap_or_default();
+        assert!(
+            text_title.contains(short.as_str()),
+            "{cols}x{rows}: {titles}"
+        );
+        assert!(top.contains(words.as_str()), "{cols}x{rows}: {top}");
+        s.send("q");
+        assert!(s.wait_exit().success());
+    }
+}
+
+#[test]
+fn enter_on_an_act_at_40x15_shows_its_sentence() {
+    let mut s = Session::spawn(&[], 40, 15);
+    s.wait_for_text("Commitments");
+    // To the commitments tab, the last act (updating the partnership programme), Enter.
+    s.send("\x1b3");
+    s.settle(Duration::from_millis(100));
+    s.send("G");
+    s.wait_for_text("15 of 15");
+    s.send("\r");
+    s.wait_for("the text tab showing the act's sentence", |screen| {
+        let text = screen.contents();
+        text.contains("partnership") && !text.contains("15 of 15")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_pasted_query_of_10_kb_is_taken_whole() {
+    let mut s = Session::spawn(&[], 100, 30);
+    s.wait_for_text("Commitments 15");
+    s.send("/");
+    s.settle(Duration::from_millis(100));
+    // Bracketed paste, with line breaks inside: they do not accept the query.
+    let words = "urge korea\n".repeat(930);
+    s.send(&format!("\x1b[200~{words}\x1b[201~"));
+    s.wait_for_text("Commitments 4/15");
+    assert!(
+        s.contents().contains("Enter keep"),
+        "still in the query line"
+    );
+    s.send("\r");
+    s.wait_for("the query kept", |screen| {
+        !screen.contents().contains("Enter keep")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(restored(s.screen()));
 }

@@ -237,7 +237,7 @@ fn the_reader_draws_every_fixture_safely() {
                 Action::NextAct,
                 Action::Activate,
                 Action::StartFilter,
-                Action::FilterInput('e'),
+                Action::Edit(communique::app::Edit::Insert('e')),
                 Action::FilterAccept,
                 Action::NextMatch,
             ] {

@@ -4,7 +4,7 @@
 
 use communique::analysis::filter::{Filter, Query};
 use communique::analysis::{Lexicons, analyse};
-use communique::app::{Action, App, Pane, update};
+use communique::app::{Action, App, Edit, Pane, update};
 use communique::document::Statement;
 use communique::ui;
 use proptest::prelude::*;
@@ -68,10 +68,10 @@ proptest! {
         let statement = Statement::parse(&text, "fuzz");
         let analysis = analyse(&statement, Lexicons::embedded());
         if let Some(query) = Query::parse(&query) {
-            let result = Filter::default().run(&query, &statement, &analysis, None, None);
+            let result = Filter::default().run(&query, &statement, &analysis);
             for m in &result.sentences {
                 let p = &statement.paragraphs[m.at.paragraph];
-                for &(s, e) in &m.ranges {
+                for &(s, e) in result.ranges_of(m) {
                     prop_assert!(p.text.is_char_boundary(s) && p.text.is_char_boundary(e) && e <= p.text.len());
                 }
             }
@@ -86,7 +86,7 @@ proptest! {
     fn the_reader_draws_anything_at_any_size(
         text in statement_like(),
         sizes in prop::collection::vec((0u16..140, 0u16..50), 1..4),
-        keys in prop::collection::vec(0usize..14, 0..30),
+        keys in prop::collection::vec(0usize..22, 0..30),
     ) {
         let statement = Statement::parse(&text, "fuzz");
         let analysis = analyse(&statement, Lexicons::embedded());
@@ -94,7 +94,9 @@ proptest! {
         let actions = [
             Action::Move(1), Action::Move(-3), Action::PageDown, Action::Bottom, Action::NextSection,
             Action::PreviousAct, Action::NextAct, Action::Activate, Action::FocusNext, Action::ToggleTopics,
-            Action::StartFilter, Action::FilterInput('e'), Action::FilterAccept, Action::NextMatch,
+            Action::StartFilter, Action::Edit(Edit::Insert('e')), Action::FilterAccept, Action::NextMatch,
+            Action::ChooseKind, Action::ChooseAddressee, Action::ToggleRowHeight, Action::Paste("to:\"x\n".into()),
+            Action::Edit(Edit::WordLeft), Action::ClearFilters, Action::Digit(3), Action::ScrollView(-2),
         ];
         for (w, h) in sizes {
             update(&mut app, Action::Resize(w, h));
@@ -104,6 +106,91 @@ proptest! {
             update(&mut app, Action::Focus(Pane::Text));
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
+        }
+    }
+}
+
+/// A query term of the forms that only narrow as they are typed: fuzzy, `'exact`,
+/// `^anchored`, with an optional `$` at the end.
+fn narrowing_term() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![Just(""), Just("'"), Just("^")],
+        "[aeiounrtkcmNK]{1,6}",
+        prop_oneof![Just(""), Just(""), Just("$")],
+    )
+        .prop_map(|(lead, word, end)| format!("{lead}{word}{end}"))
+}
+
+/// What a query matched: acts, sentences (paragraph, index) and section titles.
+type Matched = (Vec<usize>, Vec<(usize, usize)>, Vec<usize>);
+
+/// What a query matched, as sets.
+fn matched(
+    filter: &mut Filter,
+    raw: &str,
+    s: &Statement,
+    a: &communique::analysis::Analysis,
+) -> Option<Matched> {
+    let query = Query::parse(raw)?;
+    let r = filter.run(&query, s, a);
+    let mut acts: Vec<usize> = r.acts.iter().map(|m| m.act).collect();
+    acts.sort_unstable();
+    let sentences = r
+        .sentences
+        .iter()
+        .map(|m| (m.at.paragraph, m.at.index))
+        .collect();
+    let titles = r.section_titles.iter().map(|(t, _)| *t).collect();
+    Some((acts, sentences, titles))
+}
+
+fn within<T: PartialEq>(narrow: &[T], wide: &[T]) -> bool {
+    narrow.iter().all(|x| wide.contains(x))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(160))]
+
+    /// Typing one more character never widens what the filter finds.
+    #[test]
+    fn adding_a_character_never_widens(
+        text in statement_like(),
+        terms in prop::collection::vec(narrowing_term(), 1..4),
+    ) {
+        let statement = Statement::parse(&text, "fuzz");
+        let analysis = analyse(&statement, Lexicons::embedded());
+        let full = terms.join(" ");
+        let mut previous: Option<Matched> = None;
+        for (end, _) in full.char_indices().skip(1).chain(std::iter::once((full.len(), ' '))) {
+            let typed = &full[..end];
+            // A fresh filter each time: the property is of the matching, not the cache.
+            let now = matched(&mut Filter::default(), typed, &statement, &analysis);
+            if let (Some(before), Some(now)) = (&previous, &now) {
+                prop_assert!(within(&now.0, &before.0), "acts widened at {typed:?}");
+                prop_assert!(within(&now.1, &before.1), "sentences widened at {typed:?}");
+                prop_assert!(within(&now.2, &before.2), "titles widened at {typed:?}");
+            }
+            if now.is_some() {
+                previous = now;
+            }
+        }
+    }
+
+    /// Searching only the last result, when the query says it narrows, gives what a
+    /// fresh search gives — for every form of the language, fields, `!` and `|` too.
+    #[test]
+    fn typing_on_searches_only_the_last_result_safely(
+        text in statement_like(),
+        query in "(kind:|to:|by:|cue:|topic:|!|'|\\^)?[aeiounrtkcNK]{0,5}\\$?( \\| )?( [a-z]{1,4})?",
+    ) {
+        let statement = Statement::parse(&text, "fuzz");
+        let analysis = analyse(&statement, Lexicons::embedded());
+        let mut typing = Filter::default();
+        for (end, _) in query.char_indices().skip(1).chain(std::iter::once((query.len(), ' '))) {
+            let typed = &query[..end];
+            let incremental = matched(&mut typing, typed, &statement, &analysis);
+            let fresh = matched(&mut Filter::default(), typed, &statement, &analysis);
+            prop_assert_eq!(incremental, fresh, "{}", typed);
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The reader's behaviour, driven through `update` with actions and read back from
 //! its state — no terminal involved.
 
-use communique::analysis::{CommitmentKind, Lexicons, analyse};
+use communique::analysis::{Lexicons, analyse};
 use communique::app::textview::RowKind;
-use communique::app::{Action, App, NavMode, Pane, update};
+use communique::app::{Action, App, Edit, NavMode, Pane, update};
 use communique::cli::EMBEDDED_STATEMENT;
 use communique::document::Statement;
 
@@ -25,7 +25,7 @@ fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 
 fn typed(text: &str) -> Vec<Action> {
     std::iter::once(Action::StartFilter)
-        .chain(text.chars().map(Action::FilterInput))
+        .chain(text.chars().map(|c| Action::Edit(Edit::Insert(c))))
         .collect()
 }
 
@@ -84,17 +84,17 @@ fn typing_a_filter_narrows_acts_and_marks_sections() {
     assert!(app.section_marked(2) && app.section_marked(3));
     assert!(!app.section_marked(0));
     assert!(matches.sentences.len() >= 7);
-    // Rows are ranked by score.
-    let scores: Vec<i64> = matches.acts.iter().map(|m| m.score).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    // Rows are ranked: whole words, then a word's start, then fuzzier, then score.
+    let ranks: Vec<(u32, i64)> = matches.acts.iter().map(|m| (m.rank, -m.score)).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
     apply(
         &mut app,
         [
-            Action::FilterBackspace,
-            Action::FilterBackspace,
-            Action::FilterBackspace,
-            Action::FilterBackspace,
-            Action::FilterBackspace,
+            Action::Edit(Edit::Backspace),
+            Action::Edit(Edit::Backspace),
+            Action::Edit(Edit::Backspace),
+            Action::Edit(Edit::Backspace),
+            Action::Edit(Edit::Backspace),
         ],
     );
     assert_eq!(app.acts.len(), 15, "an empty query lists everything again");
@@ -106,7 +106,7 @@ fn enter_keeps_the_filter_and_escape_drops_it() {
     apply(&mut app, typed("korea"));
     apply(&mut app, [Action::FilterAccept]);
     assert!(!app.editing);
-    assert_eq!(app.query, "korea");
+    assert_eq!(app.query.value(), "korea");
     assert_eq!(app.match_cursor, Some(0), "Enter goes to the first match");
     apply(&mut app, [Action::ClearFilters]);
     assert!(app.query.is_empty() && app.matches.is_none());
@@ -166,7 +166,10 @@ fn enter_on_an_act_brings_its_sentence_into_view() {
 #[test]
 fn braces_step_through_acts_from_anywhere() {
     let mut app = app_at(80, 24);
-    // The first act starts selected; `}` moves on from it.
+    // The first act starts selected but not shown: the first `}` shows act 1 itself.
+    apply(&mut app, [Action::NextAct]);
+    assert_eq!(app.act_cursor, Some(0));
+    assert_eq!(app.shown_act, app.selected_act());
     apply(&mut app, [Action::NextAct]);
     assert_eq!(app.act_cursor, Some(1));
     let act = &app.analysis.commitments[app.selected_act().unwrap()];
@@ -188,28 +191,6 @@ fn brackets_step_through_sections_and_the_navigator_follows() {
 }
 
 #[test]
-fn kind_filter_cycles() {
-    let mut app = app();
-    apply(&mut app, [Action::CycleKind]);
-    assert_eq!(app.kind, Some(CommitmentKind::Commit));
-    assert_eq!(app.acts.len(), 4);
-    apply(&mut app, [Action::CycleKind, Action::CycleKind]);
-    assert_eq!(app.kind, Some(CommitmentKind::Demand));
-    assert_eq!(app.acts.len(), 7);
-    apply(
-        &mut app,
-        [
-            Action::CycleKind,
-            Action::CycleKind,
-            Action::CycleKind,
-            Action::CycleKind,
-        ],
-    );
-    assert_eq!(app.kind, None);
-    assert_eq!(app.acts.len(), 15);
-}
-
-#[test]
 fn topics_narrow_the_panel_and_guide_section_jumps() {
     let mut app = app();
     apply(
@@ -226,7 +207,10 @@ fn topics_narrow_the_panel_and_guide_section_jumps() {
         &mut app,
         [Action::Top, Action::Move(korea as isize), Action::Activate],
     );
-    let topic = app.topic.unwrap();
+    assert_eq!(app.query.value(), "topic:\"North Korea\" ");
+    let chosen = app.chosen_topics.clone().unwrap();
+    assert_eq!(chosen.len(), 1);
+    let topic = chosen[0];
     assert_eq!(app.analysis.topic_name(topic), "North Korea");
     assert!(app.acts.iter().all(|&a| {
         app.analysis
@@ -243,7 +227,8 @@ fn topics_narrow_the_panel_and_guide_section_jumps() {
     assert_eq!(app.reading_section(), sections[1]);
     assert!(app.section_marked(sections[1]) && !app.section_marked(0));
     apply(&mut app, [Action::ClearFilters]);
-    assert_eq!(app.topic, None);
+    assert_eq!(app.chosen_topics, None);
+    assert!(app.query.is_empty());
 }
 
 #[test]
@@ -366,8 +351,10 @@ fn the_act_card_never_hides_the_selection() {
     let mut app = app_at(120, 24);
     let (list, card) = app.act_areas().unwrap();
     let card = card.expect("a card at 120x24");
-    // 24 rows less the header and status lines, the borders and the card.
-    assert_eq!(list.height, 24 - 2 - 2 - 8);
+    // 24 rows less the header and status lines and the borders, shared by the list
+    // and a card of at most half of them.
+    assert_eq!(list.height + card.height, 24 - 2 - 2);
+    assert!(card.height <= 10 && list.height >= 10);
     apply(&mut app, [Action::Focus(Pane::Acts), Action::Bottom]);
     assert_eq!(app.act_cursor, Some(14));
     assert_eq!(app.act_offset, 15 - usize::from(list.height));
@@ -420,7 +407,7 @@ fn the_text_shows_before_the_analysis_and_takes_it_when_ready() {
     assert!(!app.analysing);
     assert_eq!(app.analysis.sections.len(), 6);
     assert_eq!(app.text_top, top, "the reading position is kept");
-    assert!(app.editing && app.query == "korea");
+    assert!(app.editing && app.query.value() == "korea");
     assert!(
         !app.acts.is_empty() && app.acts.len() < 15,
         "the filter typed meanwhile applies"

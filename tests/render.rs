@@ -1,7 +1,8 @@
 //! Snapshots of the reader drawn into ratatui's TestBackend at 120x40, 80x24 and 40x15:
 //! at start, with "korea" typed in the filter, with an act selected, with the help
 //! overlay, and in monochrome (NO_COLOR). Styled snapshots add a mask under the text:
-//! `R` reversed, `h` a background colour, `U` underlined, `B` bold, `.` plain.
+//! `R` reversed, `h` a background colour, `M` underlined and bold (a matched word in a
+//! matching sentence), `U` underlined, `B` bold, `.` plain.
 
 use communique::analysis::{Lexicons, analyse};
 use communique::app::{Action, App, Appearance, Pane, update};
@@ -59,6 +60,11 @@ fn styled(buffer: &Buffer) -> String {
                     'R'
                 } else if cell.bg != Color::Reset {
                     'h'
+                } else if cell
+                    .modifier
+                    .contains(Modifier::UNDERLINED | Modifier::BOLD)
+                {
+                    'M'
                 } else if cell.modifier.contains(Modifier::UNDERLINED) {
                     'U'
                 } else if cell.modifier.contains(Modifier::BOLD) {
@@ -76,7 +82,7 @@ fn styled(buffer: &Buffer) -> String {
 fn typed(app: &mut App, text: &str) {
     update(app, Action::StartFilter);
     for c in text.chars() {
-        update(app, Action::FilterInput(c));
+        update(app, Action::Edit(communique::app::Edit::Insert(c)));
     }
 }
 

@@ -66,7 +66,7 @@ fn a_statement_from_a_pipe_with_keys_from_the_terminal() {
     let mut s = Session::spawn_with(&[], 100, 30, &[], Some(&line));
     s.wait_for_text("Commitments 15");
     s.send("/korea");
-    s.wait_for_text("Commitments 9/15");
+    s.wait_for_text("Commitments 7/15");
     s.send("\rq");
     s.wait_for_text("exit=0");
     assert!(restored(s.screen()));

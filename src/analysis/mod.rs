@@ -7,12 +7,15 @@
 pub mod acts;
 pub mod authors;
 pub mod filter;
+pub mod matcher;
 pub mod parties;
+pub mod query;
 pub mod sections;
 pub mod text;
 pub mod topics;
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::document::Statement;
 
@@ -144,6 +147,16 @@ pub struct TopicSummary {
 /// Analyses a statement with the given lexicons, a paragraph at a time: each is
 /// tokenised once for its topics and its acts, and its tokens dropped before the next.
 pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
+    analyse_with_progress(statement, lexicons, &AtomicUsize::new(0))
+}
+
+/// [`analyse`], counting the paragraphs done in `progress` as it goes, for a reader
+/// that shows how far a long analysis has come.
+pub fn analyse_with_progress(
+    statement: &Statement,
+    lexicons: &Lexicons,
+    progress: &AtomicUsize,
+) -> Analysis {
     let authorship = authors::of(statement, parties::PartyLexicon::embedded());
     let speakers = Speakers::of(&authorship, parties::PartyLexicon::embedded(), statement);
     let mut extractor = acts::Extractor::new(&speakers, &lexicons.cues);
@@ -153,7 +166,11 @@ pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
         let tokens = text::Tokens::new(&paragraph.text);
         paragraph_topics.push(lexicons.topics.score_tokens(&tokens));
         extractor.paragraph(p, paragraph, &tokens, &mut commitments);
+        if p % 64 == 63 {
+            progress.store(p + 1, Ordering::Relaxed);
+        }
     }
+    progress.store(statement.paragraphs.len(), Ordering::Relaxed);
     let sections = sections::build(statement, &lexicons.topics, &paragraph_topics);
     drop(paragraph_topics);
     let mut paragraph_section = vec![0; statement.paragraphs.len()];

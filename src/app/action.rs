@@ -1,8 +1,6 @@
 //! What the reader can be asked to do. Keys, mouse and resizes become actions
 //! ([`super::keys`]); [`super::update`] applies them.
 
-use crate::analysis::CommitmentKind;
-
 /// The three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -23,12 +21,35 @@ impl Pane {
     }
 }
 
+/// An edit of the query line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    /// On an empty query, leaves the query line.
+    Backspace,
+    Delete,
+    DeleteWordBack,
+    DeleteToStart,
+    DeleteToEnd,
+    /// ↑ and ↓: the queries accepted earlier in the session.
+    HistoryPrevious,
+    HistoryNext,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Resize(u16, u16),
     Quit,
     /// Ctrl-Z: handled by the terminal loop, which owns the terminal.
     Suspend,
+    /// Ctrl-L: the terminal loop draws everything again.
+    Redraw,
     FocusNext,
     FocusPrevious,
     Focus(Pane),
@@ -38,32 +59,50 @@ pub enum Action {
     PageUp,
     HalfPageDown,
     HalfPageUp,
+    /// Ctrl-E and Ctrl-Y: scroll the focused pane's view, not its selection.
+    ScrollView(isize),
     Top,
     Bottom,
     NextSection,
     PreviousSection,
     NextAct,
     PreviousAct,
-    /// Enter on the focused pane: jump to the section, choose the topic, show the act.
+    /// Enter on the focused pane: jump to the section, choose the topic, show the act,
+    /// or take the chooser's row.
     Activate,
     StartFilter,
-    FilterInput(char),
-    FilterBackspace,
-    FilterDeleteWord,
-    FilterClear,
+    Edit(Edit),
+    /// Text pasted into the terminal (bracketed paste): goes into the query line.
+    Paste(String),
     /// Enter in the query line: keep the filter, go back to the panes.
     FilterAccept,
     /// Esc in the query line: drop the filter.
     FilterCancel,
-    /// Esc in the panes: clear the query, then the topic, then the kind filter.
+    /// Esc in the panes: close a chooser, or clear the query a layer at a time — its
+    /// words, then the topic, then who, then the kind.
     ClearFilters,
     NextMatch,
     PreviousMatch,
-    CycleKind,
-    SetKind(Option<CommitmentKind>),
+    /// Open the chooser of kinds (`t`) or of addressees (`a`).
+    ChooseKind,
+    ChooseAddressee,
     ToggleTopics,
     ToggleNavigator,
     ToggleHelp,
+    /// One row per act, or two so long objects show whole.
+    ToggleRowHeight,
+    /// A digit of a count for the next move, as in less and vim.
+    Digit(u8),
+    /// How far the analysis has gone: paragraphs done of all.
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    /// The result of a search run off the UI thread ([`super::App::take_filter_request`]).
+    Filtered {
+        generation: u64,
+        result: std::sync::Arc<crate::analysis::filter::FilterResult>,
+    },
     /// Mouse wheel at a screen position.
     Scroll {
         column: u16,
@@ -74,4 +113,42 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+}
+
+impl Action {
+    /// Whether a count prefix repeats the action.
+    pub fn counts(&self) -> bool {
+        matches!(
+            self,
+            Action::Move(_)
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::ScrollView(_)
+                | Action::NextSection
+                | Action::PreviousSection
+                | Action::NextAct
+                | Action::PreviousAct
+                | Action::NextMatch
+                | Action::PreviousMatch
+        )
+    }
+
+    /// Whether the action reads the filter's result, so it waits for a search running
+    /// off the UI thread.
+    pub fn needs_result(&self) -> bool {
+        matches!(
+            self,
+            Action::NextAct | Action::PreviousAct | Action::NextMatch | Action::PreviousMatch
+        )
+    }
+
+    /// Whether the action needs the analysis, so it waits for it while it runs.
+    pub fn needs_analysis(&self) -> bool {
+        matches!(
+            self,
+            Action::NextAct | Action::PreviousAct | Action::ChooseKind | Action::ChooseAddressee
+        )
+    }
 }

@@ -117,11 +117,7 @@ pub fn compute(width: u16, height: u16, state: LayoutState) -> Layout {
         return layout;
     }
     layout.mode = Mode::Wide;
-    // A fifth of the width, growing faster past 160 columns so that from 200 on the
-    // longest section title (40) fits beside its marker.
-    let nav_width = (width / 5 + width.saturating_sub(160) / 10).clamp(22, 46);
-    let acts_width = (width * 34 / 100).clamp(34, 72);
-    let text_width = width - nav_width - acts_width;
+    let (nav_width, text_width, acts_width) = wide_widths(width);
     layout.navigator = Some(Rect {
         width: nav_width,
         ..body
@@ -137,6 +133,16 @@ pub fn compute(width: u16, height: u16, state: LayoutState) -> Layout {
         ..body
     });
     layout
+}
+
+/// Navigator, text and commitments widths side by side: the text gets the most up to
+/// a comfortable reading measure, and past 160 columns the commitments take most of
+/// what is left, as their rows carry whole objects.
+fn wide_widths(width: u16) -> (u16, u16, u16) {
+    let beyond = width.saturating_sub(160);
+    let nav = (width / 6 + beyond * 3 / 10).clamp(22, 44);
+    let acts = (width * 37 / 100 + beyond * 3 / 10).clamp(34, width.saturating_sub(nav + 40));
+    (nav, width - nav - acts, acts)
 }
 
 fn split_columns(area: Rect, left: u16) -> (Option<Rect>, Rect) {
@@ -174,23 +180,28 @@ pub fn text_area(rect: Rect) -> Rect {
     }
 }
 
-/// Rows the selected act's card takes at the foot of the commitments pane.
-pub const ACT_CARD_HEIGHT: u16 = 8;
+/// The commitments pane needs this many rows inside before it shows a card.
+const CARD_PANE_ROWS: u16 = 10;
+/// Rows of the card at most; a longer object ends in "…".
+pub const CARD_ROWS: u16 = 14;
 
 /// The commitments pane `rect` split inside its border into the list and, when an act
-/// is selected and the list keeps at least as many rows as the card, the card below.
+/// is selected and the pane is tall enough, the card below: half the pane, up to
+/// [`CARD_ROWS`]. The same for every act, so the list does not jump as the selection
+/// moves.
 pub fn act_areas(rect: Rect, selected: bool) -> (Rect, Option<Rect>) {
     let inside = inner(rect);
-    if !selected || inside.height < 2 * ACT_CARD_HEIGHT {
+    if !selected || inside.height < CARD_PANE_ROWS {
         return (inside, None);
     }
+    let card_height = (inside.height / 2).min(CARD_ROWS);
     let list = Rect {
-        height: inside.height - ACT_CARD_HEIGHT,
+        height: inside.height - card_height,
         ..inside
     };
     let card = Rect {
         y: list.bottom(),
-        height: ACT_CARD_HEIGHT,
+        height: card_height,
         ..inside
     };
     (list, Some(card))
@@ -245,7 +256,7 @@ mod tests {
         let pane = Rect::new(80, 1, 40, 38);
         let (list, card) = act_areas(pane, true);
         let card = card.expect("room for the card");
-        assert_eq!(card.height, ACT_CARD_HEIGHT);
+        assert_eq!(card.height, CARD_ROWS);
         assert_eq!((list.y, list.bottom(), card.bottom()), (2, card.y, 38));
         assert_eq!((list.x, list.width), (81, 38));
         assert_eq!(
@@ -253,7 +264,10 @@ mod tests {
             (inner(pane), None),
             "nothing selected"
         );
-        let short = Rect::new(80, 1, 40, 2 * ACT_CARD_HEIGHT + 1);
+        let (list, card) = act_areas(Rect::new(80, 1, 40, 22), true);
+        assert_eq!(card.unwrap().height, 10, "half the pane at most");
+        assert_eq!(list.height, 10);
+        let short = Rect::new(80, 1, 40, CARD_PANE_ROWS + 1);
         assert_eq!(
             act_areas(short, true),
             (inner(short), None),
@@ -269,6 +283,27 @@ mod tests {
         assert_eq!(n.width + t.width + a.width, 120);
         assert!(t.width > n.width && t.width > a.width, "text is the widest");
         assert_eq!(n.height, 38);
+    }
+
+    #[test]
+    fn wide_commitments_grow_past_160_columns() {
+        let at = |w| {
+            let l = compute(w, 50, STATE);
+            (l.text.unwrap().width, l.acts.unwrap().width)
+        };
+        let (text160, acts160) = at(160);
+        let (text200, acts200) = at(200);
+        assert!(
+            acts200 - acts160 > text200.saturating_sub(text160),
+            "{acts160}->{acts200}"
+        );
+        assert!(text200 >= 70, "{text200}");
+        for w in 100..400 {
+            let l = compute(w, 50, STATE);
+            let (n, t, a) = (l.navigator.unwrap(), l.text.unwrap(), l.acts.unwrap());
+            assert_eq!(n.width + t.width + a.width, w);
+            assert!(t.width >= 40 && a.width >= 34, "{w}");
+        }
     }
 
     #[test]

@@ -6,22 +6,32 @@
 //! behaviour is testable by feeding actions and reading state.
 
 mod action;
+pub mod card;
+pub mod chooser;
+pub mod filters;
 pub mod keys;
 pub mod layout;
+mod navigation;
+pub mod query_line;
+mod search;
 pub mod textview;
 mod update;
+mod viewport;
 
-pub use action::{Action, Pane};
+pub use action::{Action, Edit, Pane};
+pub use search::FilterRequest;
 pub use update::update;
 
-use crate::analysis::filter::{Filter, FilterResult, Query};
-use crate::analysis::{Analysis, CommitmentKind, TopicSummary};
+use crate::analysis::filter::{Filter, FilterResult, Hit, Query};
+use crate::analysis::{Analysis, TopicSummary};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
-use crate::document::Statement;
+use crate::document::{SentenceRef, Statement};
 
+use chooser::Chooser;
 use layout::{Layout, LayoutState};
+use query_line::QueryLine;
 use textview::TextView;
 
 /// What the navigator lists.
@@ -38,19 +48,31 @@ pub struct Appearance {
     pub monochrome: bool,
 }
 
+/// What the reader last jumped to: while it is in view, it is where the reader is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Section(usize),
+    Sentence(SentenceRef),
+}
+
 /// The reader.
 #[derive(Debug)]
 pub struct App {
     /// Shared with the thread that analyses it while the reader starts.
     pub statement: Arc<Statement>,
-    pub analysis: Analysis,
+    /// Shared with the thread that filters a big statement.
+    pub analysis: Arc<Analysis>,
     /// The analysis shown is [`Analysis::pending`]; the real one is on its way.
     pub analysing: bool,
+    /// Paragraphs analysed of all, while the analysis runs.
+    pub progress: Option<(usize, usize)>,
     pub topics: Vec<TopicSummary>,
     pub view: TextView,
     pub appearance: Appearance,
     /// A warning about the input, shown in the status line.
     pub warning: Option<String>,
+    /// A message for the last action ("search wrapped to the top"), until the next.
+    pub notice: Option<String>,
 
     pub width: u16,
     pub height: u16,
@@ -68,24 +90,45 @@ pub struct App {
     pub nav_offset: usize,
     /// First text row in view.
     pub text_top: usize,
+    /// A jump took the view past the last full page (as less and vim do, so the target
+    /// can stand at the top); scrolling down does not go further.
+    pub overscroll: bool,
+    pub target: Option<Target>,
 
     /// The acts the panel lists (indices into `analysis.commitments`), filtered and ranked.
     pub acts: Vec<usize>,
-    /// Matched characters of each listed act's label (parallel to `acts`).
-    pub act_hits: Vec<Vec<usize>>,
     /// Selected position in `acts`.
     pub act_cursor: Option<usize>,
     pub act_offset: usize,
+    /// The act the text was last moved to, so `}` first shows the selected one.
+    pub shown_act: Option<usize>,
+    /// Two rows per act.
+    pub tall_rows: bool,
 
-    pub kind: Option<CommitmentKind>,
-    /// The chosen topic (lexicon index).
-    pub topic: Option<usize>,
-    pub query: String,
+    pub query: QueryLine,
     /// The query line has the keyboard.
     pub editing: bool,
-    pub matches: Option<FilterResult>,
+    pub parsed: Option<Query>,
+    /// Shared with the filter's cache of recent results.
+    pub matches: Option<Arc<FilterResult>>,
+    /// Topics the query's `topic:` terms choose.
+    pub chosen_topics: Option<Vec<usize>>,
     /// The sentence match `n`/`N` last went to.
     pub match_cursor: Option<usize>,
+    pub chooser: Option<Chooser>,
+    /// A count typed before a move (`5j`).
+    pub count: Option<usize>,
+    /// Actions that wait for the analysis.
+    deferred: Vec<Action>,
+    /// Search off the UI thread: the terminal loop takes [`App::take_filter_request`]
+    /// and sends the result back as [`Action::Filtered`]. Inline when false.
+    pub background_filter: bool,
+    /// A query is being searched off the UI thread; the panes show the last result.
+    pub filtering: bool,
+    filter_generation: u64,
+    filter_request: Option<FilterRequest>,
+    /// Actions that wait for the result being searched.
+    after_filter: Vec<Action>,
     filter: Filter,
 }
 
@@ -98,6 +141,7 @@ impl App {
         height: u16,
     ) -> App {
         let statement = statement.into();
+        let analysis = Arc::new(analysis);
         let topics = analysis.topic_summary();
         let state = LayoutState {
             focus: Pane::Text,
@@ -111,10 +155,12 @@ impl App {
             statement,
             analysis,
             analysing: false,
+            progress: None,
             topics,
             view,
             appearance: Appearance::default(),
             warning: None,
+            notice: None,
             width,
             height,
             layout,
@@ -127,16 +173,27 @@ impl App {
             nav_cursor: 0,
             nav_offset: 0,
             text_top: 0,
+            overscroll: false,
+            target: None,
             acts: Vec::new(),
-            act_hits: Vec::new(),
             act_cursor: None,
             act_offset: 0,
-            kind: None,
-            topic: None,
-            query: String::new(),
+            shown_act: None,
+            tall_rows: false,
+            query: QueryLine::default(),
             editing: false,
+            parsed: None,
             matches: None,
+            chosen_topics: None,
             match_cursor: None,
+            chooser: None,
+            count: None,
+            deferred: Vec::new(),
+            background_filter: false,
+            filtering: false,
+            filter_generation: 0,
+            filter_request: None,
+            after_filter: Vec::new(),
             filter: Filter::default(),
         };
         app.refilter();
@@ -154,12 +211,13 @@ impl App {
         app
     }
 
-    /// Puts the finished analysis in place, keeping the reading position, the filter
-    /// and the filters typed meanwhile.
+    /// Puts the finished analysis in place, keeping the reading position and the
+    /// query typed meanwhile, and carrying out the actions that waited for it.
     pub fn set_analysis(&mut self, analysis: Analysis) {
         let anchor = self.anchor();
-        self.analysis = analysis;
+        self.analysis = Arc::new(analysis);
         self.analysing = false;
+        self.progress = None;
         self.topics = self.analysis.topic_summary();
         self.filter = Filter::default();
         let width = self
@@ -168,9 +226,12 @@ impl App {
             .map_or(self.width, |r| layout::text_area(r).width);
         self.view = TextView::new(&self.statement, &self.analysis, width);
         self.text_top = self.row_of_anchor(anchor);
-        self.topic = None;
+        self.target = None;
         self.refilter();
         self.relayout();
+        for action in std::mem::take(&mut self.deferred) {
+            update(self, action);
+        }
     }
 
     pub fn layout_state(&self) -> LayoutState {
@@ -189,15 +250,30 @@ impl App {
     /// Where the act list and the selected act's card are drawn, inside the
     /// commitments pane.
     pub fn act_areas(&self) -> Option<(Rect, Option<Rect>)> {
-        self.layout
-            .acts
-            .map(|r| layout::act_areas(r, self.selected_act().is_some()))
+        let rect = self.layout.acts?;
+        Some(layout::act_areas(rect, self.selected_act().is_some()))
     }
 
-    /// Rows of the act list in view (at least one, so lists always have a page).
+    /// What the filter matched in the act listed at `row`.
+    pub fn hits_of(&self, row: usize) -> &[Hit] {
+        self.matches
+            .as_ref()
+            .and_then(|result| Some(result.hits_of(result.acts.get(row)?)))
+            .unwrap_or(&[])
+    }
+
+    /// Rows one act takes in the list.
+    pub fn act_row_height(&self) -> usize {
+        if self.tall_rows { 2 } else { 1 }
+    }
+
+    /// Acts the list shows at once (at least one, so lists always have a page).
     pub fn act_list_height(&self) -> usize {
         self.act_areas()
-            .map_or(1, |(list, _)| usize::from(list.height).max(1))
+            .map_or(1, |(list, _)| {
+                usize::from(list.height) / self.act_row_height()
+            })
+            .max(1)
     }
 
     /// Rows of text in view.
@@ -207,16 +283,31 @@ impl App {
             .map_or(0, |r| usize::from(layout::text_area(r).height))
     }
 
-    /// The first row the text can scroll to at most.
+    /// The first row the text can scroll to at most, short of a jump.
     pub fn max_text_top(&self) -> usize {
         self.view
             .row_count()
             .saturating_sub(self.text_height().max(1))
     }
 
-    /// The section at the top of the text pane: where the reader is.
+    /// The row of a jump target.
+    pub fn target_row(&self, target: Target) -> usize {
+        match target {
+            Target::Section(s) => self.view.section_rows.get(s).copied().unwrap_or(0),
+            Target::Sentence(at) => self.view.sentence_row(&self.statement, at),
+        }
+    }
+
+    /// The section the reader is in: the one last jumped to while it is in view, or
+    /// else the one at the top of the text pane.
     pub fn reading_section(&self) -> usize {
-        self.view.section_at(self.text_top)
+        let height = self.text_height().max(1);
+        let row = self
+            .target
+            .map(|t| self.target_row(t))
+            .filter(|&r| r >= self.text_top && r < self.text_top + height)
+            .unwrap_or(self.text_top);
+        self.view.section_at(row)
     }
 
     /// How far through the text the view is, 0–100.
@@ -236,12 +327,27 @@ impl App {
         }
     }
 
+    /// Whether the query chooses `topic`.
+    pub fn topic_chosen(&self, topic: usize) -> bool {
+        self.chosen_topics
+            .as_ref()
+            .is_some_and(|chosen| chosen.contains(&topic))
+    }
+
+    /// Whether section `s` is on a chosen topic (true for all when none is chosen).
+    pub fn section_on_topic(&self, section: usize) -> bool {
+        self.chosen_topics.as_ref().is_none_or(|chosen| {
+            self.analysis.sections[section]
+                .topics
+                .iter()
+                .any(|t| chosen.contains(t))
+        })
+    }
+
     /// Sections the navigator marks: the chosen topic's, or those with filter matches.
     pub fn section_marked(&self, section: usize) -> bool {
-        let topic = self
-            .topic
-            .is_some_and(|t| self.analysis.sections[section].topics.contains(&t));
-        topic || self.section_hits(section) > 0
+        (self.chosen_topics.is_some() && self.section_on_topic(section))
+            || self.section_hits(section) > 0
     }
 
     pub fn section_hits(&self, section: usize) -> usize {
@@ -250,124 +356,5 @@ impl App {
             .and_then(|m| m.section_hits.get(section))
             .copied()
             .unwrap_or(0)
-    }
-
-    /// Recomputes the act list and the matches after a filter changed, keeping the
-    /// selected act selected if it is still listed.
-    pub(crate) fn refilter(&mut self) {
-        let previous = self.selected_act();
-        let query = Query::parse(&self.query);
-        self.matches = query.as_ref().map(|q| {
-            self.filter
-                .run(q, &self.statement, &self.analysis, self.kind, self.topic)
-        });
-        match &self.matches {
-            Some(result) => {
-                self.acts = result.acts.iter().map(|m| m.act).collect();
-                self.act_hits = result.acts.iter().map(|m| m.indices.clone()).collect();
-            }
-            None => {
-                let analysis = &self.analysis;
-                self.acts = (0..analysis.commitments.len())
-                    .filter(|&i| {
-                        let act = &analysis.commitments[i];
-                        self.kind.is_none_or(|k| k == act.kind)
-                            && self
-                                .topic
-                                .is_none_or(|t| analysis.act_topics(act).contains(&t))
-                    })
-                    .collect();
-                self.act_hits = vec![Vec::new(); self.acts.len()];
-            }
-        }
-        self.act_cursor = match previous.and_then(|p| self.acts.iter().position(|&a| a == p)) {
-            Some(at) if query.is_none() => Some(at),
-            _ if self.acts.is_empty() => None,
-            // A new query selects its best match, as fzf does; at start, the first act.
-            _ => Some(0),
-        };
-        self.match_cursor = None;
-    }
-
-    /// Lays the panes and the text out again for the current size and state, keeping
-    /// the reading position.
-    pub(crate) fn relayout(&mut self) {
-        self.layout = layout::compute(self.width, self.height, self.layout_state());
-        if let Some(text) = self.layout.text {
-            let width = layout::text_area(text).width;
-            if usize::from(width.max(1)) != self.view.width() {
-                let anchor = self.anchor();
-                self.view.layout(&self.statement, &self.analysis, width);
-                self.text_top = self.row_of_anchor(anchor);
-            }
-        }
-        self.clamp();
-    }
-
-    /// The paragraph and offset at the top of the view, to find again after reflow.
-    fn anchor(&self) -> Option<(usize, usize)> {
-        match self.view.kind(self.text_top) {
-            textview::RowKind::Text {
-                paragraph, start, ..
-            } => Some((paragraph, start)),
-            _ => None,
-        }
-    }
-
-    fn row_of_anchor(&self, anchor: Option<(usize, usize)>) -> usize {
-        match anchor {
-            Some((p, offset)) => self.view.row_of(p, offset),
-            None => self.text_top,
-        }
-    }
-
-    /// Keeps every scroll position and cursor inside its list and in view.
-    pub(crate) fn clamp(&mut self) {
-        self.text_top = self.text_top.min(self.max_text_top());
-        self.nav_cursor = self.nav_cursor.min(self.nav_len().saturating_sub(1));
-        let nav_height = self
-            .layout
-            .navigator
-            .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
-        self.nav_offset =
-            keep_in_view(self.nav_offset, self.nav_cursor, nav_height, self.nav_len());
-        if let Some(c) = self.act_cursor {
-            self.act_cursor = if self.acts.is_empty() {
-                None
-            } else {
-                Some(c.min(self.acts.len() - 1))
-            };
-        }
-        self.act_offset = keep_in_view(
-            self.act_offset,
-            self.act_cursor.unwrap_or(0),
-            self.act_list_height(),
-            self.acts.len(),
-        );
-    }
-}
-
-/// The offset of a list of `len` rows, `height` tall, that shows row `cursor`.
-fn keep_in_view(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
-    let mut offset = offset.min(len.saturating_sub(height));
-    if cursor < offset {
-        offset = cursor;
-    } else if cursor >= offset + height {
-        offset = cursor + 1 - height;
-    }
-    offset
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keep_in_view_scrolls_minimally() {
-        assert_eq!(keep_in_view(0, 3, 5, 20), 0);
-        assert_eq!(keep_in_view(0, 7, 5, 20), 3);
-        assert_eq!(keep_in_view(10, 4, 5, 20), 4);
-        assert_eq!(keep_in_view(18, 19, 5, 20), 15);
-        assert_eq!(keep_in_view(3, 0, 5, 2), 0);
     }
 }

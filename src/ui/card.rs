@@ -1,80 +1,68 @@
 //! The selected act's card at the foot of the commitments panel: what a row has no
 //! room for — who acts, towards whom, the words that carry the act, how strongly, the
-//! object and the section — so an act can be read without leaving the list.
+//! whole object and the section — every field wrapped, the filter's matches marked.
+//! When the pane is short, the object gives up rows first and ends in "…".
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::analysis::Commitment;
 use crate::app::App;
-use crate::document::safe;
+use crate::app::card::{CardField, LABEL, Role, fields};
 
+use super::marks::marked;
 use super::theme::Theme;
-use super::truncate;
 
-/// Width of the labels column ("What ").
-const LABEL: usize = 5;
-
-pub fn draw(app: &App, act: &Commitment, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn draw(app: &App, index: usize, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = usize::from(area.width);
     let rows = usize::from(area.height);
     if width <= LABEL || rows < 2 {
         return;
     }
     let value_width = width - LABEL;
-    let statement = &app.statement;
-    let section = &app.analysis.sections[act.section];
-
-    let field = |label: &str, value: &str, style: Style| {
-        Line::from(vec![
-            Span::styled(format!("{label:<LABEL$}"), theme.dim),
-            Span::styled(truncate(&safe::visible(value), value_width), style),
-        ])
-    };
-    let mut lines = vec![
-        rule(app, act, width, theme),
-        field("By", &act.actor, theme.base),
-    ];
-    if let Some(addressee) = &act.addressee {
-        lines.push(field("To", addressee, theme.base));
+    let fields = fields(app, index);
+    let mut wrapped: Vec<(&CardField, Vec<(usize, usize)>)> =
+        fields.iter().map(|f| (f, f.rows(value_width))).collect();
+    // The object gives up rows first, then the fields above it, keeping one each.
+    let mut over = (wrapped.iter().map(|(_, r)| r.len()).sum::<usize>() + 1).saturating_sub(rows);
+    let order: Vec<usize> = std::iter::once(wrapped.iter().position(|(f, _)| f.label == "What"))
+        .flatten()
+        .chain(0..wrapped.len())
+        .collect();
+    for i in order {
+        let (_, field_rows) = &mut wrapped[i];
+        let cut = over.min(field_rows.len().saturating_sub(1));
+        if cut > 0 {
+            field_rows.truncate(field_rows.len() - cut);
+            over -= cut;
+        }
     }
-    lines.push(field(
-        "Cue",
-        &format!("“{}”", act.cue(statement)),
-        theme.cue,
-    ));
-    if let Some(strength) = act.strength() {
-        lines.push(field("How", strength, theme.base));
+    let mut lines = vec![rule(app, index, width, theme)];
+    for (field, field_rows) in &wrapped {
+        let complete = field_rows
+            .last()
+            .is_none_or(|&(_, e)| e >= field.text.trim_end().len());
+        for (k, &(s, e)) in field_rows.iter().enumerate() {
+            let label = if k == 0 { field.label } else { "" };
+            let style = match field.role {
+                Role::Cue => theme.cue,
+                Role::Plain => theme.base,
+            };
+            let hits: Vec<(usize, usize)> = field
+                .hits
+                .iter()
+                .filter(|h| h.0 < e && h.1 > s)
+                .map(|&(a, b)| (a.max(s) - s, b.min(e) - s))
+                .collect();
+            let mut spans = vec![Span::styled(format!("{label:<LABEL$}"), theme.dim)];
+            spans.extend(marked(&field.text[s..e], &hits, style, theme.match_chars));
+            if k + 1 == field_rows.len() && !complete {
+                spans.push(Span::styled(" …", theme.dim));
+            }
+            lines.push(Line::from(spans));
+        }
     }
-    let section_line = field(
-        "In",
-        &format!("§{} {}", section.id, section.title),
-        theme.base,
-    );
-    // The object takes the rows left, wrapped, its last row cut with "…" if need be.
-    let room = rows.saturating_sub(lines.len() + 1).max(1);
-    let object = safe::visible(act.object(statement)).into_owned();
-    // Hyphenated words stay whole, as in the text pane.
-    let options =
-        textwrap::Options::new(value_width).word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let wrapped = textwrap::wrap(&object, options);
-    for (i, piece) in wrapped.iter().take(room).enumerate() {
-        let piece = if i + 1 == room && wrapped.len() > room {
-            truncate(&format!("{piece} …"), value_width)
-        } else {
-            piece.to_string()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<LABEL$}", if i == 0 { "What" } else { "" }),
-                theme.dim,
-            ),
-            Span::styled(piece, theme.base),
-        ]));
-    }
-    lines.push(section_line);
+    lines.truncate(rows);
     // Standing on the pane's bottom border, whatever its height.
     let unused = area.height.saturating_sub(lines.len() as u16);
     let area = Rect {
@@ -86,7 +74,8 @@ pub fn draw(app: &App, act: &Commitment, frame: &mut Frame, area: Rect, theme: &
 }
 
 /// The card's top rule: the act's badge in its kind's style and its place in the list.
-fn rule(app: &App, act: &Commitment, width: usize, theme: &Theme) -> Line<'static> {
+fn rule(app: &App, index: usize, width: usize, theme: &Theme) -> Line<'static> {
+    let act = &app.analysis.commitments[index];
     let badge = format!(" {} ", act.kind.badge());
     let place = app
         .act_cursor

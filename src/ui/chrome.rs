@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Pane, keys};
@@ -75,43 +75,61 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The query line: what is typed, and what it matches.
+/// The query line: what is typed (scrolled to keep the cursor in view), and what it
+/// matches.
 pub fn query(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let summary = match &app.matches {
+        _ if app.filtering => "  searching…".to_string(),
         Some(m) => format!("  {} acts · {} sentences", m.acts.len(), m.sentences.len()),
+        None if app.editing => "  kind: by: to: topic: cue: · ? help".to_string(),
         None => String::new(),
     };
-    let query = safe::visible(&app.query);
-    let room = usize::from(area.width)
-        .saturating_sub(1 + summary.width())
-        .max(1);
-    let shown = truncate(&query, room.saturating_sub(1));
+    let width = usize::from(area.width);
+    // The summary gives way to the query on a narrow line.
+    let summary = if summary.width() + 12 <= width {
+        summary
+    } else {
+        String::new()
+    };
+    let room = width.saturating_sub(1 + summary.width()).max(1);
+    let (cursor, scroll) = app.query.visual(room.saturating_sub(1).max(1));
+    let value = app.query.value();
+    // Columns from `scroll` on, within the room; control characters are shown safely.
+    let mut shown = String::new();
+    let mut column = 0;
+    for c in value.chars() {
+        let w = c.width().unwrap_or(0);
+        if column >= scroll && column + w <= scroll + room.saturating_sub(1) {
+            shown.push(c);
+        }
+        column += w;
+    }
+    let shown = safe::visible(&shown).into_owned();
+    let pad = room.saturating_sub(shown.width());
     let line = Line::from(vec![
         Span::styled("/", theme.key),
-        Span::styled(shown.clone(), theme.base.add_modifier(Modifier::BOLD)),
+        Span::styled(shown, theme.base.add_modifier(Modifier::BOLD)),
+        Span::raw(" ".repeat(pad)),
         Span::styled(summary, theme.dim),
     ]);
     frame.render_widget(Paragraph::new(line), area);
     if app.editing {
-        let x = area.x + 1 + u16::try_from(shown.width()).unwrap_or(0);
+        let x = area.x + 1 + u16::try_from(cursor.saturating_sub(scroll)).unwrap_or(0);
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
 }
 
-/// Key hints on the left; filters, matches and position on the right.
+/// Key hints (or a notice) on the left; count, matches and position on the right.
 pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut right = Vec::new();
-    if let Some(kind) = app.kind {
-        right.push(format!("{} only", kind.badge()));
-    }
-    if let Some(topic) = app.topic {
-        right.push(format!("topic: {}", app.analysis.topic_name(topic)));
+    if let Some(count) = app.count {
+        right.push(format!("count {count}"));
     }
     if let Some(m) = &app.matches {
         right.push(match (app.match_cursor, m.sentences.len()) {
-            (_, 0) => "no match".to_string(),
+            (_, 0) => "no matching sentence".to_string(),
             (Some(c), n) => format!("match {}/{n}", c + 1),
-            (None, n) => format!("{n} matches"),
+            (None, n) => format!("{n} matching sentences"),
         });
     }
     right.push(format!("{:>3}%", app.position_percent()));
@@ -120,11 +138,18 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // Two columns always separate the hints from the figures on the right.
     let room = width.saturating_sub(right.width() + 3);
     let mut left: Vec<Span> = vec![Span::raw(" ")];
-    if let Some(warning) = &app.warning {
+    if let Some(notice) = &app.notice {
+        left.push(Span::styled(truncate(notice, room), theme.warning));
+    } else if let Some(warning) = &app.warning {
         left.push(Span::styled(truncate(warning, room), theme.warning));
+    } else if app.chooser.is_some() {
+        left.push(Span::styled(
+            truncate("Enter choose · Esc close · j/k move", room),
+            theme.status,
+        ));
     } else if app.editing {
         left.push(Span::styled(
-            truncate("Enter keep · Esc drop · ↓↑ move", room),
+            truncate("Enter keep · Esc drop · ↑↓ history · C-n/C-p acts", room),
             theme.status,
         ));
     } else {

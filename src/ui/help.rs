@@ -3,17 +3,16 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use crate::app::keys::{BINDINGS, QUERY_KEYS};
+use crate::app::keys::{BINDINGS, CHOOSER_KEYS, LEGENDS, QUERY_BINDINGS, QUERY_SYNTAX};
 
 use super::theme::Theme;
 use super::truncate;
 
 pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
-    let width = area.width.saturating_sub(2).min(72);
+    let width = area.width.saturating_sub(2).min(76);
     // Narrow terminals get the description under its keys rather than beside them.
-    let stacked = width < 56;
+    let stacked = width < 64;
     let row = |keys: &str, help: &str| -> Vec<Line<'static>> {
         if stacked {
             vec![
@@ -22,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
             ]
         } else {
             vec![Line::from(vec![
-                Span::styled(format!("  {keys:<14}"), theme.key),
+                Span::styled(format!("  {keys:<18}"), theme.key),
                 Span::raw(help.to_string()),
             ])]
         }
@@ -40,8 +39,21 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
             )
         })
         .collect();
-    groups.push(("In the query line", QUERY_KEYS.to_vec()));
-    let mut out: Vec<Line> = Vec::new();
+    groups.push((
+        "In the query line",
+        QUERY_BINDINGS
+            .iter()
+            .filter(|b| !b.keys.is_empty())
+            .map(|b| (b.keys, b.help))
+            .collect(),
+    ));
+    groups.push(("Query syntax (as in fzf)", QUERY_SYNTAX.to_vec()));
+    groups.push(("In a chooser (t, a)", CHOOSER_KEYS.to_vec()));
+    groups.push(("What the numbers say", LEGENDS.to_vec()));
+    let mut out: Vec<Line> = vec![Line::styled(
+        "C- is Ctrl, M- is Alt (or Esc, then the key)",
+        theme.dim,
+    )];
     for (group, rows) in groups {
         out.push(Line::styled(group.to_string(), theme.heading));
         for (keys, help) in rows {
@@ -60,12 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     if width < 4 || height < 3 {
         return;
     }
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let popup = super::centered(area, width, height);
     let inner_width = usize::from(width.saturating_sub(2));
     let visible = usize::from(height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(visible));
@@ -81,13 +88,11 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
             }
         })
         .collect();
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(theme.border_focus)
-        .title(Line::styled(
-            " Keys — j/k scroll, any other key closes ",
-            theme.title,
-        ));
-    frame.render_widget(Paragraph::new(lines).block(block).style(theme.base), popup);
+    super::popup(
+        frame,
+        popup,
+        " Keys — j/k scroll, any other key closes ",
+        lines,
+        theme,
+    );
 }

@@ -3,8 +3,10 @@
 
 mod acts;
 mod card;
+mod chooser;
 mod chrome;
 mod help;
+mod marks;
 mod navigator;
 mod text;
 pub mod theme;
@@ -13,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -50,6 +52,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         chrome::query(app, frame, rect, &theme);
     }
     chrome::status(app, frame, layout.status, &theme);
+    if let Some(chooser) = &app.chooser {
+        chooser::draw(chooser, frame, area, &theme);
+    }
     if app.help {
         help::draw(frame, area, app.help_scroll, &theme);
     }
@@ -118,38 +123,6 @@ pub fn truncate(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// Spans of `text` with the chars at `indices` in `hit` style, within `width` columns.
-fn highlighted<'a>(
-    text: &str,
-    indices: &[usize],
-    width: usize,
-    base: Style,
-    hit: Style,
-) -> Vec<Span<'a>> {
-    let shown = truncate(text, width);
-    let mut spans: Vec<Span> = Vec::new();
-    let mut run = String::new();
-    let mut run_hit = false;
-    for (i, c) in shown.chars().enumerate() {
-        let is_hit = indices.binary_search(&i).is_ok();
-        if is_hit != run_hit && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_hit { base.patch(hit) } else { base },
-            ));
-        }
-        run_hit = is_hit;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(
-            run,
-            if run_hit { base.patch(hit) } else { base },
-        ));
-    }
-    spans
 }
 
 /// Writes one line per row of `area`, each row first filled with its line's style so
@@ -222,6 +195,27 @@ fn put_span(
     x + u16::try_from(count).unwrap_or(0)
 }
 
+/// A popup over the panes: cleared, framed thick, titled, with `lines` inside.
+fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block = ratatui::widgets::Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Thick)
+        .border_style(theme.border_focus)
+        .title(Line::styled(title.to_string(), theme.title));
+    frame.render_widget(Paragraph::new(lines).block(block).style(theme.base), area);
+}
+
+/// A rectangle of `width` × `height` in the middle of `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
 /// A one-line message in the middle of `area`.
 fn centered_message(frame: &mut Frame, area: Rect, text: &str, style: Style) {
     if area.height == 0 || area.width == 0 {
@@ -275,18 +269,5 @@ mod tests {
             assert_eq!(ours, theirs, "{text}");
             assert_eq!(end, their_end);
         }
-    }
-
-    #[test]
-    fn highlight_splits_runs() {
-        let spans = highlighted(
-            "DEMAND Korea",
-            &[7, 8],
-            40,
-            Style::new(),
-            Style::new().bold(),
-        );
-        let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(texts, ["DEMAND ", "Ko", "rea"]);
     }
 }

@@ -104,7 +104,7 @@ fn decorations(
                 theme.match_sentence
             };
             out.push((m.at.paragraph, (s, e, style)));
-            for &(cs, ce) in &m.ranges {
+            for &(cs, ce) in result.ranges_of(m) {
                 let (cs, ce) = display.map_range(cs, ce);
                 out.push((m.at.paragraph, (cs, ce, theme.match_chars)));
             }

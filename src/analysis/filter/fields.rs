@@ -1,0 +1,284 @@
+//! Matching a query's terms against an act's fields, a sentence and a section title.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::analysis::matcher::{Class, Found};
+use crate::analysis::query::Term;
+use crate::analysis::{Analysis, Commitment};
+use crate::document::{SentenceRef, Statement};
+
+use super::index::{Index, Prepared, Ready, TermMatch};
+use super::{ActMatch, Field, Hit, HitField, class_rank};
+
+/// What the matching reads.
+pub(super) struct Context<'a> {
+    pub statement: &'a Statement,
+    pub analysis: &'a Analysis,
+    pub index: &'a Index,
+    pub scorer: &'a SkimMatcherV2,
+}
+
+impl Context<'_> {
+    /// Act `i`, if every group of the query matches it.
+    /// Its highlights go on the end of `sink`.
+    pub(super) fn act(&self, query: &Prepared, i: usize, sink: &mut Vec<Hit>) -> Option<ActMatch> {
+        let act = &self.analysis.commitments[i];
+        let start = sink.len();
+        let mut out = ActMatch {
+            act: i,
+            rank: 0,
+            score: 0,
+            hits: (0, 0),
+        };
+        for group in &query.groups {
+            let mut best: Option<(Class, i64)> = None;
+            let mut passed = false;
+            for ready in group {
+                if ready.term.negated {
+                    passed |= self.act_term(i, act, ready, None).is_none();
+                } else if let Some(found) = self.act_term(i, act, ready, Some(sink)) {
+                    passed = true;
+                    best = better(best, found);
+                }
+            }
+            if !passed {
+                sink.truncate(start);
+                return None;
+            }
+            if let Some((class, score)) = best {
+                out.rank += class_rank(class);
+                out.score += score;
+            }
+        }
+        out.hits = (small(start), small(sink.len()));
+        Some(out)
+    }
+
+    /// How well one term matches act `i`, its highlights added to `sink`.
+    pub(super) fn act_term(
+        &self,
+        i: usize,
+        act: &Commitment,
+        ready: &Ready,
+        mut sink: Option<&mut Vec<Hit>>,
+    ) -> Option<(Class, i64)> {
+        let term = ready.term;
+        let paragraph = &self.statement.paragraphs[act.sentence.paragraph].text;
+        fn cached(m: Option<&Option<TermMatch>>) -> Option<&TermMatch> {
+            m.and_then(Option::as_ref)
+        }
+        let kind = cached(ready.kinds.get(act.kind as usize));
+        let actor = cached(ready.actors.get(self.index.actor_of(i)));
+        let addressee = self
+            .index
+            .addressee_of(i)
+            .and_then(|a| cached(ready.addressees.get(a)));
+        let mut take = |m: &TermMatch| {
+            if let Some(sink) = sink.as_deref_mut() {
+                sink.extend_from_slice(&m.2);
+            }
+            (m.0, m.1)
+        };
+        match term.field {
+            Field::Kind => kind.map(take),
+            Field::Actor => actor.map(take),
+            Field::Addressee => addressee.map(take),
+            Field::Cue => {
+                let (s, e) = act.cue_span;
+                let found = term.pattern.find(paragraph.get(s..e)?, &[], self.scorer)?;
+                Some(take(&hits(found, HitField::Text, s)))
+            }
+            Field::Topic => {
+                let topics = ready.topics.as_deref()?;
+                self.analysis
+                    .act_topics(act)
+                    .iter()
+                    .filter_map(|&t| topics.get(t).copied().flatten())
+                    .min()
+                    .map(|class| (class, 0))
+            }
+            Field::Any => {
+                let mut best = None;
+                for m in [kind, actor, addressee].into_iter().flatten() {
+                    best = better(best, take(m));
+                }
+                if let Some((found, offset)) = self.context(act, term) {
+                    if let Some(sink) = sink {
+                        sink.extend(found.ranges.iter().map(|&(s, e)| Hit {
+                            field: HitField::Text,
+                            start: s + offset,
+                            end: e + offset,
+                        }));
+                    }
+                    best = better(best, (found.class, found.score));
+                }
+                best
+            }
+        }
+    }
+
+    /// The act's sentence, without the words that carry the other acts in it.
+    fn context(&self, act: &Commitment, term: &Term) -> Option<(Found, usize)> {
+        let at = act.sentence;
+        let paragraph = &self.statement.paragraphs[at.paragraph];
+        let sentence = paragraph.sentences.get(at.index)?;
+        let text = paragraph.text.get(sentence.start..sentence.end)?;
+        let ordinal = paragraph.first_sentence + at.index;
+        let mut blocked = Vec::new();
+        for &other in self.index.acts_of(ordinal) {
+            let other = &self.analysis.commitments[other as usize];
+            if std::ptr::eq(other, act) {
+                continue;
+            }
+            for span in [other.cue_span, other.object_span] {
+                for piece in subtract(span, &[act.cue_span, act.object_span]) {
+                    let (s, e) = (piece.0.max(sentence.start), piece.1.min(sentence.end));
+                    if s < e {
+                        blocked.push((s - sentence.start, e - sentence.start));
+                    }
+                }
+            }
+        }
+        let found = term.pattern.find(text, &blocked, self.scorer)?;
+        Some((found, sentence.start))
+    }
+
+    /// Sentence `at`, if every group matches it: the ranges to highlight.
+    /// Its highlights go on the end of `sink`.
+    pub(super) fn sentence(
+        &self,
+        query: &Prepared,
+        at: SentenceRef,
+        sink: &mut Vec<(usize, usize)>,
+    ) -> Option<(u32, u32)> {
+        let paragraph = &self.statement.paragraphs[at.paragraph];
+        let sentence = paragraph.sentences.get(at.index)?;
+        let text = paragraph.text.get(sentence.start..sentence.end)?;
+        let acts = self.index.acts_of(paragraph.first_sentence + at.index);
+        let section = self.analysis.paragraph_section.get(at.paragraph).copied();
+        let start = sink.len();
+        for group in &query.groups {
+            let mut passed = false;
+            for ready in group {
+                let term = ready.term;
+                // Whether it matched, and the ranges of a free-text match.
+                let found: Option<Option<Found>> = match term.field {
+                    Field::Any => term.pattern.find(text, &[], self.scorer).map(Some),
+                    Field::Topic => {
+                        let on_topic = |topics: &[Option<Class>], section: usize| {
+                            self.analysis.sections[section]
+                                .topics
+                                .iter()
+                                .any(|&t| topics.get(t).copied().flatten().is_some())
+                        };
+                        ready
+                            .topics
+                            .as_deref()
+                            .zip(section)
+                            .is_some_and(|(topics, s)| on_topic(topics, s))
+                            .then_some(None)
+                    }
+                    _ => acts
+                        .iter()
+                        .any(|&i| {
+                            let i = i as usize;
+                            let act = &self.analysis.commitments[i];
+                            self.act_term(i, act, ready, None).is_some()
+                        })
+                        .then_some(None),
+                };
+                if term.negated {
+                    passed |= found.is_none();
+                } else if let Some(found) = found {
+                    passed = true;
+                    if let Some(found) = found {
+                        sink.extend(
+                            found
+                                .ranges
+                                .iter()
+                                .map(|&(s, e)| (s + sentence.start, e + sentence.start)),
+                        );
+                    }
+                }
+            }
+            if !passed {
+                sink.truncate(start);
+                return None;
+            }
+        }
+        sink[start..].sort_unstable();
+        Some((small(start), small(sink.len())))
+    }
+
+    /// A section title, if the query is free text only and every group matches it.
+    pub(super) fn title(&self, query: &Prepared, title: &str) -> Option<Vec<(usize, usize)>> {
+        if !query.all_any() {
+            return None;
+        }
+        let mut ranges = Vec::new();
+        for group in &query.groups {
+            let mut passed = false;
+            for ready in group {
+                let term = ready.term;
+                let found = term.pattern.find(title, &[], self.scorer);
+                if term.negated {
+                    passed |= found.is_none();
+                } else if let Some(found) = found {
+                    passed = true;
+                    ranges.extend(found.ranges);
+                }
+            }
+            if !passed {
+                return None;
+            }
+        }
+        ranges.sort_unstable();
+        Some(ranges)
+    }
+}
+
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The better of two matches: the lower class, then the higher score.
+fn better(best: Option<(Class, i64)>, found: (Class, i64)) -> Option<(Class, i64)> {
+    match best {
+        Some(b) if (b.0, -b.1) <= (found.0, -found.1) => Some(b),
+        _ => Some(found),
+    }
+}
+
+pub(super) fn hits(found: Found, field: HitField, offset: usize) -> TermMatch {
+    let hits = found
+        .ranges
+        .iter()
+        .map(|&(s, e)| Hit {
+            field,
+            start: s + offset,
+            end: e + offset,
+        })
+        .collect();
+    (found.class, found.score, hits)
+}
+
+/// `span` without the parts that lie in any of `holes`.
+fn subtract(span: (usize, usize), holes: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut pieces = vec![span];
+    for &(hs, he) in holes {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|(s, e)| {
+                if he <= s || hs >= e {
+                    vec![(s, e)]
+                } else {
+                    [(s, hs), (he, e)]
+                        .into_iter()
+                        .filter(|(a, b)| a < b)
+                        .collect()
+                }
+            })
+            .collect();
+    }
+    pieces
+}

@@ -1,0 +1,311 @@
+//! The live filter: which acts, sentences and sections a query matches, ranked, with
+//! the characters to highlight.
+//!
+//! An act is matched against all its fields — kind, actor, addressee and its sentence,
+//! which holds its cue and object — but not against the words that carry the other
+//! acts of the same sentence, so `'urge` finds the acts that urge, not the concern
+//! voiced before them. A sentence is matched against its text (and, for field terms,
+//! its acts); a section against its title. Acts are ranked by how well each term
+//! matched (a whole word, then a word's start, then anything fuzzier, then by
+//! fuzzy-matcher's score), ties in reading order.
+//!
+//! Typing on narrows: when the new query is implied by the last one
+//! ([`Query::narrows`]), only the last result is searched again; deleting a character
+//! takes a recent result back without searching.
+
+mod fields;
+mod index;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::document::{SentenceRef, Statement};
+
+use super::Analysis;
+use super::matcher::Class;
+pub use super::query::{Field, Query};
+use index::{Index, Prepared};
+
+/// Which text of an act a highlight lies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitField {
+    /// Offsets into the kind's name.
+    Kind,
+    /// Offsets into the actor's name.
+    Actor,
+    /// Offsets into the addressee.
+    Addressee,
+    /// Offsets into the paragraph's text: the cue, the object or the sentence.
+    Text,
+}
+
+/// Matched characters of an act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub field: HitField,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An act that matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActMatch {
+    pub act: usize,
+    /// Sum of the classes of its terms' matches (0 best).
+    pub rank: u32,
+    /// fuzzy-matcher's scores of its spread-out matches, summed.
+    pub score: i64,
+    /// Its highlights: a range of [`FilterResult::hits`] (one buffer for all acts, not
+    /// an allocation each).
+    pub hits: (u32, u32),
+}
+
+/// A sentence that matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceMatch {
+    pub at: SentenceRef,
+    /// The byte ranges (in its paragraph) to highlight: a range of
+    /// [`FilterResult::ranges`].
+    pub ranges: (u32, u32),
+}
+
+/// Everything one query matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterResult {
+    /// Best first.
+    pub acts: Vec<ActMatch>,
+    /// The acts' highlights.
+    pub hits: Vec<Hit>,
+    /// In reading order.
+    pub sentences: Vec<SentenceMatch>,
+    /// The sentences' highlights.
+    pub ranges: Vec<(usize, usize)>,
+    /// Matching sentences per section.
+    pub section_hits: Vec<usize>,
+    /// Sections whose title matches, with the byte ranges of the title to highlight.
+    pub section_titles: Vec<(usize, Vec<(usize, usize)>)>,
+}
+
+impl FilterResult {
+    /// How much the result holds, in entries.
+    fn weight(&self) -> usize {
+        self.acts.len() + self.hits.len() + self.sentences.len() + self.ranges.len()
+    }
+
+    /// What matched in an act.
+    pub fn hits_of(&self, m: &ActMatch) -> &[Hit] {
+        self.hits
+            .get(m.hits.0 as usize..m.hits.1 as usize)
+            .unwrap_or(&[])
+    }
+
+    /// What matched in a sentence: byte ranges of its paragraph.
+    pub fn ranges_of(&self, m: &SentenceMatch) -> &[(usize, usize)] {
+        self.ranges
+            .get(m.ranges.0 as usize..m.ranges.1 as usize)
+            .unwrap_or(&[])
+    }
+}
+
+/// Matches queries against one statement and its analysis (use one `Filter` per
+/// analysis: it keeps the statement's acts indexed by sentence, and the last result).
+pub struct Filter {
+    scorer: SkimMatcherV2,
+    index: std::cell::OnceCell<Index>,
+    /// The latest results, newest last: deleting a character goes back to one of them
+    /// without searching, typing on searches only the newest.
+    recent: Vec<(Query, Arc<FilterResult>)>,
+}
+
+/// Acts to search from which the sentences are searched on a second thread.
+const PARALLEL_ACTS: usize = 20_000;
+/// Results kept for going back.
+const RECENT: usize = 16;
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            scorer: SkimMatcherV2::default(),
+            index: std::cell::OnceCell::new(),
+            recent: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Filter")
+    }
+}
+
+impl Filter {
+    /// Everything `query` matches in the statement.
+    pub fn run(
+        &mut self,
+        query: &Query,
+        statement: &Statement,
+        analysis: &Analysis,
+    ) -> Arc<FilterResult> {
+        if let Some(at) = self.recent.iter().position(|(q, _)| q == query) {
+            let entry = self.recent.remove(at);
+            let result = Arc::clone(&entry.1);
+            self.recent.push(entry);
+            return result;
+        }
+        let index = self.index.get_or_init(|| Index::new(statement, analysis));
+        let prepared = Prepared::new(query, analysis, index, &self.scorer);
+        // Typing on: search only what the last query found.
+        let previous = self
+            .recent
+            .last()
+            .filter(|(last, _)| query.narrows(last))
+            .map(|(_, result)| Arc::clone(result));
+        let previous = previous.as_deref();
+        let context = fields::Context {
+            statement,
+            analysis,
+            index,
+            scorer: &self.scorer,
+        };
+        let acts = || -> (Vec<ActMatch>, Vec<Hit>) {
+            let mut hits = Vec::new();
+            let mut acts: Vec<ActMatch> = match previous {
+                Some(last) => {
+                    let mut listed: Vec<usize> = last.acts.iter().map(|m| m.act).collect();
+                    listed.sort_unstable();
+                    listed
+                        .into_iter()
+                        .filter_map(|i| context.act(&prepared, i, &mut hits))
+                        .collect()
+                }
+                None => (0..analysis.commitments.len())
+                    .filter_map(|i| context.act(&prepared, i, &mut hits))
+                    .collect(),
+            };
+            acts.sort_by_key(|m| (m.rank, -m.score, m.act));
+            (acts, hits)
+        };
+        let sentences = || -> (Vec<SentenceMatch>, Vec<(usize, usize)>) {
+            let mut ranges = Vec::new();
+            let mut check = |at: SentenceRef| {
+                context
+                    .sentence(&prepared, at, &mut ranges)
+                    .map(|ranges| SentenceMatch { at, ranges })
+            };
+            let sentences = match previous {
+                Some(last) => last.sentences.iter().filter_map(|m| check(m.at)).collect(),
+                None => statement
+                    .sentences()
+                    .filter_map(|(at, _)| check(at))
+                    .collect(),
+            };
+            (sentences, ranges)
+        };
+        // A big statement's acts and sentences are searched side by side.
+        let work = previous.map_or(analysis.commitments.len(), |p| p.acts.len());
+        let ((acts, hits), (sentences, ranges)) = if work >= PARALLEL_ACTS {
+            std::thread::scope(|scope| {
+                let sentences = scope.spawn(sentences);
+                let acts = acts();
+                let sentences = sentences
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (acts, sentences)
+            })
+        } else {
+            (acts(), sentences())
+        };
+        let mut result = FilterResult {
+            acts,
+            hits,
+            sentences,
+            ranges,
+            section_hits: vec![0; analysis.sections.len()],
+            section_titles: Vec::new(),
+        };
+        for m in &result.sentences {
+            if let Some(&section) = analysis.paragraph_section.get(m.at.paragraph) {
+                result.section_hits[section] += 1;
+            }
+        }
+        let titles: Vec<usize> = match previous {
+            Some(last) => last.section_titles.iter().map(|&(s, _)| s).collect(),
+            None => (0..analysis.sections.len()).collect(),
+        };
+        for s in titles {
+            if let Some(ranges) = context.title(&prepared, &analysis.sections[s].title) {
+                result.section_titles.push((s, ranges));
+            }
+        }
+        let result = Arc::new(result);
+        self.recent.push((query.clone(), Arc::clone(&result)));
+        // Kept within a few times the statement's own size, however much is typed.
+        let sentences = statement
+            .paragraphs
+            .last()
+            .map_or(0, |p| p.first_sentence + p.sentences.len());
+        let budget = 4 * (analysis.commitments.len() + sentences) + 4096;
+        while self.recent.len() > RECENT
+            || (self.recent.len() > 1
+                && self.recent.iter().map(|(_, r)| r.weight()).sum::<usize>() > budget)
+        {
+            self.recent.remove(0);
+        }
+        result
+    }
+}
+
+/// The topics every stand-alone `topic:` term of the query allows, or `None` when the
+/// query names no topic: the sections the navigator marks and `]` visits.
+pub fn chosen_topics(query: &Query, analysis: &Analysis) -> Option<Vec<usize>> {
+    let scorer = SkimMatcherV2::default();
+    let mut chosen: Option<Vec<usize>> = None;
+    for term in query.required().filter(|t| t.field == Field::Topic) {
+        let matching: Vec<usize> = (0..analysis.topic_names.len())
+            .filter(|&t| {
+                term.pattern
+                    .find(&analysis.topic_names[t], &[], &scorer)
+                    .is_some()
+            })
+            .collect();
+        chosen = Some(match chosen {
+            Some(before) => before
+                .into_iter()
+                .filter(|t| matching.contains(t))
+                .collect(),
+            None => matching,
+        });
+    }
+    chosen
+}
+
+/// The class of a match as a number to add up.
+fn class_rank(class: Class) -> u32 {
+    match class {
+        Class::Word => 0,
+        Class::Prefix => 1,
+        Class::Fuzzy => 2,
+    }
+}
+
+/// Byte ranges of runs of consecutive matched chars (char indices into `text`).
+pub fn char_ranges(text: &str, indices: &[usize]) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut wanted = indices.iter().copied().peekable();
+    for (ci, (bi, c)) in text.char_indices().enumerate() {
+        let Some(&next) = wanted.peek() else { break };
+        if next != ci {
+            continue;
+        }
+        wanted.next();
+        let end = bi + c.len_utf8();
+        match ranges.last_mut() {
+            Some(last) if last.1 == bi => last.1 = end,
+            _ => ranges.push((bi, end)),
+        }
+    }
+    ranges
+}

@@ -1,0 +1,195 @@
+use super::*;
+use crate::analysis::{CommitmentKind, Lexicons, analyse};
+use crate::cli::EMBEDDED_STATEMENT;
+
+fn shipped() -> (Statement, Analysis) {
+    let s = Statement::parse(EMBEDDED_STATEMENT, "t");
+    let a = analyse(&s, Lexicons::embedded());
+    (s, a)
+}
+
+fn run(raw: &str) -> (Statement, Analysis, std::sync::Arc<FilterResult>) {
+    let (s, a) = shipped();
+    let r = Filter::default().run(&Query::parse(raw).unwrap(), &s, &a);
+    (s, a, r)
+}
+
+fn ids(a: &Analysis, r: &FilterResult) -> Vec<usize> {
+    let mut ids: Vec<usize> = r.acts.iter().map(|m| a.commitments[m.act].id).collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn exact_cue_finds_the_acts_that_urge() {
+    let (s, a, r) = run("'urge");
+    let urging: Vec<usize> = a
+        .commitments
+        .iter()
+        .filter(|c| c.cue(&s) == "urge")
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(urging.len(), 4);
+    assert_eq!(ids(&a, &r), urging);
+}
+
+#[test]
+fn terms_in_any_order() {
+    let (_, a, r1) = run("korea urge");
+    let (_, _, r2) = run("urge korea");
+    assert_eq!(ids(&a, &r1), ids(&a, &r2));
+    assert!(!r1.acts.is_empty());
+    let (_, a, both) = run("'north 'korea");
+    assert!(!both.acts.is_empty());
+    assert_eq!(ids(&a, &both), ids(&a, &run("'korea 'north").2));
+}
+
+#[test]
+fn north_keeps_only_acts_that_mention_it() {
+    let (s, a, r) = run("north");
+    assert!(!r.acts.is_empty() && r.acts.len() < a.commitments.len());
+    for m in &r.acts {
+        let act = &a.commitments[m.act];
+        let sentence = s.sentence_text(act.sentence).to_lowercase();
+        assert!(
+            sentence.contains("north")
+                || act
+                    .addressee
+                    .as_deref()
+                    .is_some_and(|x| x.contains("North")),
+            "{}",
+            act.id
+        );
+        assert!(!r.hits_of(m).is_empty());
+    }
+}
+
+#[test]
+fn negation_alternatives_and_anchors() {
+    let (_, a, all) = run("kind:demand");
+    let (_, _, not_korea) = run("kind:demand !to:korea");
+    let (_, _, korea) = run("kind:demand to:korea");
+    assert_eq!(not_korea.acts.len() + korea.acts.len(), all.acts.len());
+    let (_, _, either) = run("kind:condemn | kind:concern");
+    assert!(either.acts.iter().all(|m| matches!(
+        a.commitments[m.act].kind,
+        CommitmentKind::Condemn | CommitmentKind::Concern
+    )));
+    assert_eq!(either.acts.len(), 3);
+    let (s, _, start) = run("^we");
+    assert!(!start.sentences.is_empty());
+    assert!(
+        start
+            .sentences
+            .iter()
+            .all(|m| s.sentence_text(m.at).starts_with("We"))
+    );
+    let (_, _, end) = run("issue$");
+    assert!(!end.sentences.is_empty());
+    assert!(end.sentences.iter().all(|m| {
+        s.sentence_text(m.at)
+            .trim_end_matches('.')
+            .ends_with("issue")
+    }));
+}
+
+#[test]
+fn ranking_puts_whole_words_first() {
+    let (_, a, r) = run("sea");
+    assert!(
+        r.acts
+            .windows(2)
+            .all(|w| (w[0].rank, -w[0].score) <= (w[1].rank, -w[1].score))
+    );
+    let s = Statement::parse(EMBEDDED_STATEMENT, "t");
+    let words = |m: &ActMatch| {
+        let sentence = s
+            .sentence_text(a.commitments[m.act].sentence)
+            .to_lowercase();
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "sea")
+    };
+    let position = |id: usize| {
+        r.acts
+            .iter()
+            .position(|m| a.commitments[m.act].id == id)
+            .unwrap()
+    };
+    // "the sea" (a whole word) before "Seas" (a word's start).
+    assert!(words(&r.acts[0]));
+    assert!(position(13) < position(10));
+}
+
+#[test]
+fn sentences_highlight_the_words() {
+    let (s, _, r) = run("korea");
+    for (at, text) in s.sentences() {
+        assert_eq!(
+            r.sentences.iter().any(|m| m.at == at),
+            text.contains("Korea"),
+            "{text}"
+        );
+    }
+    for m in &r.sentences {
+        let text = &s.paragraphs[m.at.paragraph].text;
+        for &(st, e) in r.ranges_of(m) {
+            assert_eq!(text[st..e].to_lowercase(), "korea");
+        }
+    }
+    assert!(r.section_hits.iter().sum::<usize>() == r.sentences.len());
+}
+
+#[test]
+fn topics_and_cues() {
+    let (_, a, r) = run("topic:\"North Korea\"");
+    let topic = a
+        .topic_names
+        .iter()
+        .position(|n| n == "North Korea")
+        .unwrap();
+    assert_eq!(
+        r.acts.len(),
+        a.commitments
+            .iter()
+            .filter(|c| a.act_topics(c).contains(&topic))
+            .count()
+    );
+    let chosen = chosen_topics(&Query::parse("topic:\"North Korea\"").unwrap(), &a).unwrap();
+    assert_eq!(chosen, [topic]);
+    let (s, a, r) = run("cue:committed");
+    assert!(
+        r.acts
+            .iter()
+            .all(|m| a.commitments[m.act].cue(&s).contains("committed"))
+    );
+    assert_eq!(r.acts.len(), 4);
+}
+
+#[test]
+fn section_titles_match_free_text() {
+    let (_, a, r) = run("maritime");
+    assert!(
+        r.section_titles
+            .iter()
+            .any(|(s, _)| a.sections[*s].title.contains("Maritime"))
+    );
+    let (_, _, fields) = run("kind:commit");
+    assert!(fields.section_titles.is_empty());
+}
+
+#[test]
+fn typing_on_gives_what_a_fresh_search_gives() {
+    let (s, a) = shipped();
+    let mut typing = Filter::default();
+    let mut raw = String::new();
+    for c in "kor urge".chars() {
+        raw.push(c);
+        let Some(q) = Query::parse(&raw) else {
+            continue;
+        };
+        let incremental = typing.run(&q, &s, &a);
+        let fresh = Filter::default().run(&q, &s, &a);
+        assert_eq!(incremental, fresh, "{raw}");
+    }
+}

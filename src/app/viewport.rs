@@ -1,0 +1,131 @@
+//! Keeping the view right: the panes laid out again for the size and state, the
+//! reading position found again after a reflow, and every scroll position and cursor
+//! kept inside its list and in view.
+
+use super::textview::RowKind;
+use super::{App, layout};
+
+/// A place in the text that survives a reflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    Section(usize),
+    /// Display byte `offset` of paragraph `paragraph`, `above` rows below the top.
+    Text {
+        paragraph: usize,
+        offset: usize,
+        above: usize,
+    },
+}
+
+impl App {
+    /// Lays the panes and the text out again for the current size and state, keeping
+    /// the reading position.
+    pub(crate) fn relayout(&mut self) {
+        self.layout = layout::compute(self.width, self.height, self.layout_state());
+        if let Some(text) = self.layout.text {
+            let width = layout::text_area(text).width;
+            if usize::from(width.max(1)) != self.view.width() {
+                let anchor = self.anchor();
+                self.view.layout(&self.statement, &self.analysis, width);
+                self.text_top = self.row_of_anchor(anchor);
+                self.overscroll = self.text_top > self.max_text_top();
+            }
+        }
+        self.clamp();
+    }
+
+    /// The place at the top of the view, to find again after a reflow.
+    pub(super) fn anchor(&self) -> Option<Anchor> {
+        let top = self.text_top;
+        // The top stays the top: the title block above the text wraps differently.
+        if top == 0 {
+            return None;
+        }
+        if matches!(self.view.kind(top), RowKind::Heading { .. })
+            && let Some(s) = self.view.section_rows.iter().position(|&r| r == top)
+        {
+            return Some(Anchor::Section(s));
+        }
+        (top..top + 8).find_map(|row| match self.view.kind(row) {
+            RowKind::Text {
+                paragraph, start, ..
+            } => Some(Anchor::Text {
+                paragraph,
+                offset: start,
+                above: row - top,
+            }),
+            _ => None,
+        })
+    }
+
+    pub(super) fn row_of_anchor(&self, anchor: Option<Anchor>) -> usize {
+        match anchor {
+            Some(Anchor::Section(s)) => self.view.section_rows.get(s).copied().unwrap_or(0),
+            Some(Anchor::Text {
+                paragraph,
+                offset,
+                above,
+            }) => self.view.row_of(paragraph, offset).saturating_sub(above),
+            None => self.text_top,
+        }
+    }
+
+    /// Keeps every scroll position and cursor inside its list and in view.
+    pub(crate) fn clamp(&mut self) {
+        let last_row = self.view.row_count().saturating_sub(1);
+        if self.text_top <= self.max_text_top() {
+            self.overscroll = false;
+        }
+        let limit = if self.overscroll {
+            last_row
+        } else {
+            self.max_text_top()
+        };
+        self.text_top = self.text_top.min(limit);
+        self.nav_cursor = self.nav_cursor.min(self.nav_len().saturating_sub(1));
+        let nav_height = self
+            .layout
+            .navigator
+            .map_or(1, |r| usize::from(layout::inner(r).height).max(1));
+        self.nav_offset =
+            keep_in_view(self.nav_offset, self.nav_cursor, nav_height, self.nav_len());
+        if let Some(c) = self.act_cursor {
+            self.act_cursor = if self.acts.is_empty() {
+                None
+            } else {
+                Some(c.min(self.acts.len() - 1))
+            };
+        }
+        self.act_offset = keep_in_view(
+            self.act_offset,
+            self.act_cursor.unwrap_or(0),
+            self.act_list_height(),
+            self.acts.len(),
+        );
+    }
+}
+
+/// The offset of a list of `len` rows, `height` tall, that shows row `cursor`.
+fn keep_in_view(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
+    let mut offset = offset.min(len.saturating_sub(height));
+    if cursor < offset {
+        offset = cursor;
+    } else if cursor >= offset + height {
+        offset = cursor + 1 - height;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_in_view_scrolls_minimally() {
+        assert_eq!(keep_in_view(0, 3, 5, 20), 0);
+        assert_eq!(keep_in_view(0, 7, 5, 20), 3);
+        assert_eq!(keep_in_view(10, 4, 5, 20), 4);
+        assert_eq!(keep_in_view(18, 19, 5, 20), 15);
+        assert_eq!(keep_in_view(3, 0, 5, 2), 0);
+    }
+}
