@@ -197,6 +197,32 @@ pub fn parse(input: &mut Input) -> Statement {
     statement
 }
 
+/// Statements longer than this open on their beginning, this long, while the rest is
+/// read: the first screen then costs about what reading the file does.
+const PREVIEW_BYTES: usize = 256 * 1024;
+
+/// Where the beginning shown first ends, for a text long enough to need one: at the
+/// first blank line past [`PREVIEW_BYTES`], so no paragraph is cut.
+pub fn preview_end(text: &str) -> Option<usize> {
+    if text.len() < 2 * PREVIEW_BYTES {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let from = PREVIEW_BYTES;
+    let blank = memchr::memmem::find(&bytes[from..], b"\n\n").map(|i| from + i + 2);
+    let line = || memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i + 1);
+    blank
+        .filter(|&end| end - from < PREVIEW_BYTES)
+        .or_else(line)
+        .filter(|&end| text.is_char_boundary(end))
+}
+
+fn statement_of(text: &str, input: &Input) -> Statement {
+    let mut statement = Statement::parse_with(text, &input.fallback_title, input.markdown);
+    statement.source = input.source.clone();
+    statement
+}
+
 /// Parses and analyses an input with the given lexicons.
 pub fn open(input: &mut Input, lexicons: &Lexicons) -> (Statement, Analysis) {
     let statement = parse(input);
@@ -237,8 +263,28 @@ fn wants_plain(args: &Args) -> bool {
 /// Opens the reader in the terminal: the text at once, the analysis as soon as it is
 /// done on a second thread (compiling the embedded lexicons is most of start-up).
 fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> Result<(), Failure> {
-    let statement = Arc::new(parse(&mut input));
-    let mut app = App::pending(Arc::clone(&statement), 80, 24);
+    let (width, height) = terminal::size();
+    let text = std::mem::take(&mut input.text);
+    let (first, read) = match preview_end(&text) {
+        // A long statement opens on its beginning; the rest is read on a second thread.
+        Some(end) => {
+            let first = statement_of(&text[..end], &input);
+            let (fallback, markdown, source) = (
+                input.fallback_title.clone(),
+                input.markdown,
+                input.source.clone(),
+            );
+            let read: terminal::ReadJob = Box::new(move || {
+                let mut whole = Statement::parse_with(&text, &fallback, markdown);
+                whole.source = source;
+                whole
+            });
+            (first, Some(read))
+        }
+        None => (statement_of(&text, &input), None),
+    };
+    let mut app = App::pending(Arc::new(first), width, height);
+    app.reading = read.is_some();
     app.appearance = Appearance {
         light: args.theme == ThemeName::Light,
         monochrome: match args.color {
@@ -253,10 +299,13 @@ fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> R
     app.warning = input
         .warning
         .map(|w| format!("{}: {w}", safe::visible(&input.label)));
-    let job: terminal::AnalysisJob = Box::new(move |progress| {
-        analysis::analyse_with_progress(&statement, &lexicons(user_cues), progress)
-    });
-    match terminal::run(app, Some(job)) {
+    let background = terminal::Background {
+        read,
+        analyse: Box::new(move |statement, progress| {
+            analysis::analyse_with_progress(statement, &lexicons(user_cues), progress)
+        }),
+    };
+    match terminal::run(app, Some(background)) {
         Ok(Ending::Quit) => Ok(()),
         Ok(Ending::Signal(sig)) => std::process::exit(128 + sig),
         Err(e) => Err(Failure::new("terminal", e)),
@@ -317,5 +366,21 @@ fn run(args: &Args) -> Result<(), Failure> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::new("standard output", e)),
         Ok(()) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_preview_ends_at_a_blank_line_past_its_length() {
+        assert_eq!(preview_end("short text"), None);
+        let paragraph = "We are committed to peace. ".repeat(20) + "\n\n";
+        let text = paragraph.repeat(2 * PREVIEW_BYTES / paragraph.len() + 2);
+        let end = preview_end(&text).unwrap();
+        assert!(end >= PREVIEW_BYTES && end < PREVIEW_BYTES + paragraph.len());
+        assert!(text[..end].ends_with("\n\n") || text[..end].ends_with('\n'));
+        assert!(text[end..].starts_with("We are"), "no paragraph is cut");
     }
 }

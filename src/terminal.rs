@@ -31,7 +31,9 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::analysis::Analysis;
 use crate::analysis::filter::{Filter, FilterResult};
+use crate::app::textview::TextView;
 use crate::app::{self, Action, App, FilterRequest};
+use crate::document::Statement;
 use crate::ui;
 
 /// How the reader ended.
@@ -79,6 +81,12 @@ pub fn restore() {
     }
 }
 
+/// The terminal's size, to lay the reader out once at the size it will be drawn at
+/// (80x24 when it cannot be told).
+pub fn size() -> (u16, u16) {
+    crossterm::terminal::size().unwrap_or((80, 24))
+}
+
 /// Restores the terminal when dropped, whatever way the loop is left.
 struct Guard;
 
@@ -99,6 +107,9 @@ fn install_panic_hook() {
 /// What the loop waits for: input, or the analysis finishing.
 enum Message {
     Input(io::Result<Event>),
+    /// The whole statement, its pending analysis and its view, when the reader opened
+    /// on its beginning.
+    Read(Box<(Arc<Statement>, Analysis, TextView)>),
     Analysed(Box<Analysis>),
     Filtered(u64, Arc<FilterResult>),
 }
@@ -107,37 +118,38 @@ enum Message {
 /// keystroke is echoed at once however long the search takes.
 const BACKGROUND_FILTER_SENTENCES: usize = 5_000;
 
-/// The analysis, to run on a thread of its own while the reader shows the text; it
-/// counts the paragraphs it has done in the counter it is given.
-pub type AnalysisJob = Box<dyn FnOnce(&AtomicUsize) -> Analysis + Send>;
+/// Reads the whole statement.
+pub type ReadJob = Box<dyn FnOnce() -> Statement + Send>;
+/// Analyses a statement, counting the paragraphs done in the counter given.
+pub type AnalyseJob = Box<dyn FnOnce(&Statement, &AtomicUsize) -> Analysis + Send>;
+
+/// The work that fills the reader in after its first screen, on a thread of its own.
+pub struct Background {
+    /// Reads the whole statement, when the reader opened on its beginning.
+    pub read: Option<ReadJob>,
+    pub analyse: AnalyseJob,
+}
 
 /// How often the reader redraws the progress of a running analysis.
 const PROGRESS_TICK: Duration = Duration::from_millis(100);
 
 /// Runs the reader until it quits or is told to stop. With a job, the reader starts on
 /// the text at once and takes the analysis when the job delivers it.
-pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
+pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
     let (sender, messages) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
-    if let Some(job) = job {
-        let sender = sender.clone();
-        let progress = Arc::clone(&progress);
-        // Started first, so the second core compiles the lexicons while this one sets
-        // up the terminal and draws the text.
-        std::thread::spawn(move || {
-            let _ = sender.send(Message::Analysed(Box::new(job(&progress))));
-        });
+    if let Some(background) = background {
+        // Started first, so the second core reads and analyses while this one sets up
+        // the terminal and draws the first screen.
+        spawn_background(
+            background,
+            Arc::clone(&app.statement),
+            app.text_width(),
+            Arc::clone(&progress),
+            sender.clone(),
+        );
     }
-    let paragraphs = app.statement.paragraphs.len();
-    let sentences = app
-        .statement
-        .paragraphs
-        .last()
-        .map_or(0, |p| p.first_sentence + p.sentences.len());
-    let searches = (sentences > BACKGROUND_FILTER_SENTENCES).then(|| {
-        app.background_filter = true;
-        spawn_filter(sender.clone())
-    });
+    let mut searches: Option<Sender<FilterRequest>> = None;
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -153,11 +165,15 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app::update(&mut app, Action::Resize(size.width, size.height));
-    spawn_reader(sender);
+    spawn_reader(sender.clone());
     let mut dirty = true;
     // The panic path restores the terminal; the test that proves it needs a panic.
     let panic_for_tests = std::env::var_os("COMMUNIQUE_PANIC_FOR_TESTS").is_some();
     loop {
+        if searches.is_none() && sentences(&app.statement) > BACKGROUND_FILTER_SENTENCES {
+            app.background_filter = true;
+            searches = Some(spawn_filter(sender.clone()));
+        }
         if let (Some(searches), Some(request)) = (&searches, app.take_filter_request()) {
             let _ = searches.send(request);
         }
@@ -179,16 +195,11 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
         let first = match messages.recv_timeout(wait) {
             Ok(message) => message,
             Err(RecvTimeoutError::Timeout) => {
-                if app.analysing {
+                if app.analysing && !app.reading {
                     let done = progress.load(Ordering::Relaxed);
-                    if app.progress != Some((done, paragraphs)) {
-                        app::update(
-                            &mut app,
-                            Action::Progress {
-                                done,
-                                total: paragraphs,
-                            },
-                        );
+                    let total = app.statement.paragraphs.len();
+                    if app.progress != Some((done, total)) {
+                        app::update(&mut app, Action::Progress { done, total });
                         dirty = true;
                     }
                 }
@@ -203,6 +214,10 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
         for _ in 0..EVENTS_PER_FRAME {
             let Some(message) = next.take() else { break };
             match message {
+                Message::Read(read) => {
+                    let (statement, analysis, view) = *read;
+                    app.set_statement(statement, analysis, view);
+                }
                 Message::Analysed(analysis) => app.set_analysis(*analysis),
                 Message::Filtered(generation, result) => {
                     app::update(&mut app, Action::Filtered { generation, result });
@@ -226,6 +241,41 @@ pub fn run(mut app: App, job: Option<AnalysisJob>) -> io::Result<Ending> {
             next = messages.try_recv().ok();
         }
     }
+}
+
+fn sentences(statement: &Statement) -> usize {
+    statement
+        .paragraphs
+        .last()
+        .map_or(0, |p| p.first_sentence + p.sentences.len())
+}
+
+/// Reads the whole statement if need be — laying it out there too, so the UI thread
+/// only swaps it in — then analyses it, sending each result as it is ready.
+fn spawn_background(
+    background: Background,
+    statement: Arc<Statement>,
+    width: u16,
+    progress: Arc<AtomicUsize>,
+    sender: Sender<Message>,
+) {
+    std::thread::spawn(move || {
+        let statement = match background.read {
+            Some(read) => {
+                let whole = Arc::new(read());
+                let pending = Analysis::pending(&whole);
+                let view = TextView::new(&whole, &pending, width);
+                let read = Box::new((Arc::clone(&whole), pending, view));
+                if sender.send(Message::Read(read)).is_err() {
+                    return;
+                }
+                whole
+            }
+            None => statement,
+        };
+        let analysis = (background.analyse)(&statement, &progress);
+        let _ = sender.send(Message::Analysed(Box::new(analysis)));
+    });
 }
 
 /// Runs searches on a thread of its own, the newest request first: the ones it

@@ -217,3 +217,40 @@ fn a_pasted_query_of_10_kb_is_taken_whole() {
     assert!(s.wait_exit().success());
     assert!(restored(s.screen()));
 }
+
+/// A statement of about 1.2 MB: numbered paragraphs, then a closing one.
+fn long_statement() -> String {
+    let mut text = String::from("Joint statement of the partners\n\n");
+    for i in 1..=6000 {
+        text.push_str(&format!(
+            "{i}. We urge the parties to release the crews held in port number {i} and we \
+             are committed to deepening our cooperation on maritime security in the region.\n\n"
+        ));
+    }
+    text.push_str("We close this long statement with thanks to our hosts.\n");
+    text
+}
+
+#[test]
+fn a_long_statement_opens_on_its_beginning_and_the_rest_follows() {
+    let text = long_statement();
+    assert!(
+        communique::cli::preview_end(&text).is_some(),
+        "long enough for a preview"
+    );
+    let dir = std::env::temp_dir().join(format!("communique-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let mut s = Session::spawn(&[path.to_str().unwrap()], 100, 30);
+    s.wait_for_text("We urge the parties");
+    // The whole statement comes in: its last paragraph is there to go to, and the
+    // analysis finds every paragraph's acts.
+    s.wait_for_text("Commitments 12000");
+    s.send("G");
+    s.wait_for_text("thanks to our hosts");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(restored(s.screen()));
+    let _ = std::fs::remove_dir_all(&dir);
+}

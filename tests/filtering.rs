@@ -393,3 +393,18 @@ fn a_search_off_the_ui_thread_lands_only_if_it_is_the_newest() {
         "Enter went to the first match once it came"
     );
 }
+
+#[test]
+fn a_trailing_space_searches_nothing_again() {
+    let mut app = shipped();
+    app.background_filter = true;
+    type_in(&mut app, "korea");
+    assert!(app.take_filter_request().is_some());
+    apply(&mut app, [Action::Edit(Edit::Insert(' '))]);
+    assert!(
+        app.take_filter_request().is_none(),
+        "the parsed query is the same"
+    );
+    apply(&mut app, [Action::Edit(Edit::Insert('u'))]);
+    assert!(app.take_filter_request().is_some());
+}

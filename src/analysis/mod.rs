@@ -182,6 +182,8 @@ pub fn analyse_with_progress(
     for act in &mut commitments {
         act.section = paragraph_section[act.sentence.paragraph];
     }
+    // Grown by doubling: give the slack back, as a big statement keeps them for long.
+    commitments.shrink_to_fit();
     Analysis {
         topic_names: lexicons
             .topics

@@ -64,6 +64,8 @@ pub struct App {
     pub analysis: Arc<Analysis>,
     /// The analysis shown is [`Analysis::pending`]; the real one is on its way.
     pub analysing: bool,
+    /// The reader shows the beginning of a long statement while the rest is read.
+    pub reading: bool,
     /// Paragraphs analysed of all, while the analysis runs.
     pub progress: Option<(usize, usize)>,
     pub topics: Vec<TopicSummary>,
@@ -97,6 +99,10 @@ pub struct App {
 
     /// The acts the panel lists (indices into `analysis.commitments`), filtered and ranked.
     pub acts: Vec<usize>,
+    /// How many of the listed acts are of each kind, in
+    /// [`crate::analysis::CommitmentKind::ALL`]
+    /// order: counted when the list changes, not on every frame.
+    pub kind_counts: [usize; 6],
     /// Selected position in `acts`.
     pub act_cursor: Option<usize>,
     pub act_offset: usize,
@@ -155,6 +161,7 @@ impl App {
             statement,
             analysis,
             analysing: false,
+            reading: false,
             progress: None,
             topics,
             view,
@@ -176,6 +183,7 @@ impl App {
             overscroll: false,
             target: None,
             acts: Vec::new(),
+            kind_counts: [0; 6],
             act_cursor: None,
             act_offset: 0,
             shown_act: None,
@@ -214,24 +222,45 @@ impl App {
     /// Puts the finished analysis in place, keeping the reading position and the
     /// query typed meanwhile, and carrying out the actions that waited for it.
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        let anchor = self.anchor();
         self.analysis = Arc::new(analysis);
         self.analysing = false;
         self.progress = None;
         self.topics = self.analysis.topic_summary();
         self.filter = Filter::default();
-        let width = self
-            .layout
-            .text
-            .map_or(self.width, |r| layout::text_area(r).width);
-        self.view = TextView::new(&self.statement, &self.analysis, width);
-        self.text_top = self.row_of_anchor(anchor);
+        // The rows stay: only their sections change, so the reading position does not.
+        self.view.set_sections(&self.analysis);
         self.target = None;
+        self.parsed = None;
         self.refilter();
         self.relayout();
         for action in std::mem::take(&mut self.deferred) {
             update(self, action);
         }
+    }
+
+    /// Puts the whole statement in place of the beginning the reader opened on, with
+    /// its view laid out on the thread that read it, keeping the reading position and
+    /// the query.
+    pub fn set_statement(&mut self, statement: Arc<Statement>, analysis: Analysis, view: TextView) {
+        let anchor = self.anchor();
+        self.statement = statement;
+        self.analysis = Arc::new(analysis);
+        self.topics = self.analysis.topic_summary();
+        self.filter = Filter::default();
+        self.view = view;
+        self.text_top = self.row_of_anchor(anchor);
+        self.reading = false;
+        self.target = None;
+        self.parsed = None;
+        self.refilter();
+        self.relayout();
+    }
+
+    /// The width the text is laid out at.
+    pub fn text_width(&self) -> u16 {
+        self.layout
+            .text
+            .map_or(self.width, |r| layout::text_area(r).width)
     }
 
     pub fn layout_state(&self) -> LayoutState {

@@ -24,7 +24,12 @@ impl App {
     /// Recomputes the act list and the matches after the query changed — at once, or
     /// by asking the terminal loop to search off the UI thread.
     pub(crate) fn refilter(&mut self) {
-        self.parsed = Query::parse(self.query.value());
+        let parsed = Query::parse(self.query.value());
+        // A trailing space, or a term typed and deleted again: nothing to search.
+        if parsed.is_some() && parsed == self.parsed {
+            return;
+        }
+        self.parsed = parsed;
         self.chosen_topics = self
             .parsed
             .as_ref()
@@ -83,6 +88,10 @@ impl App {
         match &self.matches {
             Some(result) => self.acts = result.acts.iter().map(|m| m.act).collect(),
             None => self.acts = (0..self.analysis.commitments.len()).collect(),
+        }
+        self.kind_counts = [0; 6];
+        for &act in &self.acts {
+            self.kind_counts[self.analysis.commitments[act].kind as usize] += 1;
         }
         self.act_cursor = match previous.and_then(|p| self.acts.iter().position(|&a| a == p)) {
             Some(at) if self.parsed.is_none() => Some(at),

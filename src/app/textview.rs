@@ -1,15 +1,12 @@
 //! The text pane's content as rows of a given width.
 //!
 //! The statement is laid out once per width: a front matter block (title, occasion,
-//! date), then headings and paragraphs wrapped with textwrap. Paragraph rows point into
+//! date), then headings and paragraphs wrapped first fit. Paragraph rows point into
 //! the paragraph's display text (control characters already made visible), so a
 //! highlight given as a byte range of the original text maps straight onto rows. The
 //! reader draws only the rows in view, so a document of any length scrolls without the
 //! 65,535-row limit of `Paragraph::scroll`.
 
-use textwrap::WordSeparator;
-use textwrap::core::break_words;
-use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::Analysis;
@@ -39,8 +36,10 @@ pub enum RowKind<'a> {
 }
 
 /// One row, packed: a large statement has millions of rows, so a row is 20 bytes.
-/// For title, meta and heading rows `index` points into the view's own lines; for text
-/// rows it is the paragraph, and `start..end` the bytes of its display text.
+/// For title, meta and heading rows `index` points into the view's own lines (and a
+/// heading's `start` is the paragraph it stands before); for text rows and the blank
+/// row after a paragraph it is the paragraph, and `start..end` the bytes of its
+/// display text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Row {
     tag: Tag,
@@ -60,6 +59,9 @@ enum Tag {
     Text,
     FirstText,
 }
+
+/// The blank row under the title block, which belongs to no paragraph.
+const FRONT_MATTER: u32 = u32::MAX;
 
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -124,17 +126,10 @@ impl TextView {
         self.rows.clear();
         self.lines.clear();
         self.paragraph_rows.clear();
-        self.section_rows = vec![0; analysis.sections.len()];
         self.front_matter(statement);
-        let mut section_started = vec![false; analysis.sections.len()];
         for p in 0..self.display.len() {
-            let section = analysis.paragraph_section.get(p).copied().unwrap_or(0);
             for heading in statement.headings_before(p) {
-                self.heading(&heading.text, heading.level, section, &mut section_started);
-            }
-            if !section_started[section] {
-                section_started[section] = true;
-                self.section_rows[section] = self.rows.len();
+                self.heading(&heading.text, heading.level, p);
             }
             self.paragraph_rows.push(self.rows.len());
             let marker = &self.markers[p];
@@ -147,23 +142,49 @@ impl TextView {
             let lines = wrap(text, width.saturating_sub(indent).max(1));
             for (k, (start, end)) in lines.into_iter().enumerate() {
                 let tag = if k == 0 { Tag::FirstText } else { Tag::Text };
-                self.push(tag, 0, p, start, end, section);
+                self.push(tag, 0, p, start, end);
             }
-            self.push(Tag::Blank, 0, 0, 0, 0, section);
+            self.push(Tag::Blank, 0, p, 0, 0);
         }
-        let last_section = analysis.sections.len().saturating_sub(1);
-        for heading in statement.headings_before(statement.paragraphs.len()) {
-            self.heading(
-                &heading.text,
-                heading.level,
-                last_section,
-                &mut section_started,
-            );
+        let after = statement.paragraphs.len();
+        for heading in statement.headings_before(after) {
+            self.heading(&heading.text, heading.level, after);
+        }
+        self.rows.shrink_to_fit();
+        self.set_sections(analysis);
+    }
+
+    /// Gives every row the section of its analysis, and finds where each section
+    /// starts, without wrapping anything again: what the analysis landing costs. A row
+    /// belongs to its paragraph (text and the blank row after it) or, for a heading,
+    /// to the paragraph it stands before.
+    pub fn set_sections(&mut self, analysis: &Analysis) {
+        let count = analysis.sections.len();
+        let last = count.saturating_sub(1);
+        let section_of = |p: usize| analysis.paragraph_section.get(p).copied().unwrap_or(last);
+        let mut started = vec![false; count];
+        self.section_rows = vec![0; count];
+        for (r, row) in self.rows.iter_mut().enumerate() {
+            let owner = match row.tag {
+                Tag::Title | Tag::Meta => None,
+                Tag::Blank if row.index == FRONT_MATTER => None,
+                Tag::Blank | Tag::Text | Tag::FirstText => Some(row.index as usize),
+                Tag::Heading => Some(row.start as usize),
+            };
+            let section = owner.map_or(0, section_of);
+            row.section = small(section);
+            if owner.is_some()
+                && row.tag != Tag::Blank
+                && let Some(flag) = started.get_mut(section).filter(|f| !**f)
+            {
+                *flag = true;
+                self.section_rows[section] = r;
+            }
         }
         // Sections without paragraphs of their own (a heading with nothing under it)
         // start where the next one does.
-        for s in (0..self.section_rows.len()).rev() {
-            if !section_started[s] {
+        for s in (0..count).rev() {
+            if !started[s] {
                 self.section_rows[s] = self
                     .section_rows
                     .get(s + 1)
@@ -190,31 +211,26 @@ impl TextView {
                 self.push_line(Tag::Meta, 0, line, 0);
             }
         }
-        self.push(Tag::Blank, 0, 0, 0, 0, 0);
+        self.push(Tag::Blank, 0, FRONT_MATTER as usize, 0, 0);
     }
 
-    fn push(
-        &mut self,
-        tag: Tag,
-        level: u8,
-        index: usize,
-        start: usize,
-        end: usize,
-        section: usize,
-    ) {
+    /// A row; its section is set by [`TextView::set_sections`].
+    fn push(&mut self, tag: Tag, level: u8, index: usize, start: usize, end: usize) {
         self.rows.push(Row {
             tag,
             level,
             index: small(index),
             start: small(start),
             end: small(end),
-            section: small(section),
+            section: 0,
         });
     }
 
-    fn push_line(&mut self, tag: Tag, level: u8, line: String, section: usize) {
+    /// A row of the title block or a heading; `start` holds, for a heading, the
+    /// paragraph it stands before.
+    fn push_line(&mut self, tag: Tag, level: u8, line: String, start: usize) {
         self.lines.push(line);
-        self.push(tag, level, self.lines.len() - 1, 0, 0, section);
+        self.push(tag, level, self.lines.len() - 1, start, 0);
     }
 
     /// Number of rows.
@@ -245,13 +261,10 @@ impl TextView {
         }
     }
 
-    fn heading(&mut self, text: &str, level: u8, section: usize, started: &mut [bool]) {
-        if let Some(flag) = started.get_mut(section).filter(|f| !**f) {
-            *flag = true;
-            self.section_rows[section] = self.rows.len();
-        }
+    /// A heading standing before paragraph `before`.
+    fn heading(&mut self, text: &str, level: u8, before: usize) {
         for line in wrap_owned(&safe::visible(text), self.width) {
-            self.push_line(Tag::Heading, level, line, section);
+            self.push_line(Tag::Heading, level, line, before);
         }
     }
 
@@ -293,29 +306,7 @@ impl TextView {
     }
 }
 
-/// Wraps `text` to `width` columns; returns byte ranges of the lines, without the
-/// spaces at which they break. Lines break at spaces, and a run wider than the line
-/// (a URL, or CJK text, which may break anywhere) is split by columns: Unicode
-/// line-breaking rules cost ten times as much and change little for this text.
-pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
-    if text.is_empty() {
-        return vec![(0, 0)];
-    }
-    let base = text.as_ptr() as usize;
-    let words: Vec<_> = WordSeparator::AsciiSpace.find_words(text).collect();
-    let words = break_words(words, width);
-    wrap_first_fit(&words, &[width as f64])
-        .into_iter()
-        .filter(|line| !line.is_empty())
-        .map(|line| {
-            // Words are slices of `text`; their addresses give their offsets.
-            let start = line[0].word.as_ptr() as usize - base;
-            let last = &line[line.len() - 1];
-            let end = last.word.as_ptr() as usize - base + last.word.len();
-            (start, end.max(start))
-        })
-        .collect()
-}
+pub use crate::document::wrap::wrap;
 
 fn wrap_owned(text: &str, width: usize) -> Vec<String> {
     wrap(text, width)
@@ -408,5 +399,26 @@ mod tests {
             matches!(v.kind(v.section_rows[1]), RowKind::Heading { text, .. } if text == "Cyber defence")
         );
         assert!(v.section_rows[0] < v.section_rows[1]);
+    }
+
+    #[test]
+    fn sections_set_later_equal_a_fresh_layout() {
+        for text in [
+            crate::cli::EMBEDDED_STATEMENT,
+            "Title\n\nLead paragraph.\n\nCyber defence\nWe will act together on cyber defence.\n\nMaritime\n\nWe are committed to freedom of navigation.\n\nClosing heading\n",
+        ] {
+            let statement = Statement::parse(text, "t");
+            let analysis = analyse(&statement, Lexicons::embedded());
+            let pending = Analysis::pending(&statement);
+            let mut later = TextView::new(&statement, &pending, 37);
+            later.set_sections(&analysis);
+            let fresh = TextView::new(&statement, &analysis, 37);
+            assert_eq!(later.section_rows, fresh.section_rows);
+            assert_eq!(later.row_count(), fresh.row_count());
+            for r in 0..fresh.row_count() {
+                assert_eq!(later.kind(r), fresh.kind(r));
+                assert_eq!(later.section_at(r), fresh.section_at(r), "row {r}");
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ mod people;
 pub mod safe;
 mod sentences;
 pub mod source;
+pub mod wrap;
 
 use std::fmt;
 

@@ -59,9 +59,21 @@ pub fn is_unsafe(c: char) -> bool {
     !matches!(replacement(c), Replacement::Keep)
 }
 
+/// Whether `text` is all safe to show. Only C0 controls, DEL and characters beyond
+/// ASCII can be unsafe, so printable ASCII is skipped a byte at a time (which the
+/// compiler vectorises) and only the rest is looked at a character at a time.
+pub fn all_safe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.iter().position(|&b| !(0x20..0x7F).contains(&b)) {
+        None => true,
+        // A byte found scanning from the start is never inside a character.
+        Some(at) => !text[at..].chars().any(is_unsafe),
+    }
+}
+
 /// The text with every unsafe character replaced; borrowed when nothing needed it.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if all_safe(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -89,7 +101,7 @@ pub struct SafeText {
 
 impl SafeText {
     pub fn new(original: &str) -> SafeText {
-        if !original.chars().any(is_unsafe) {
+        if all_safe(original) {
             return SafeText {
                 shown: None,
                 shifts: Vec::new(),

@@ -254,8 +254,17 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Printable ASCII, nearly all of a statement, goes out as it is; characters are
+        // looked at one by one only from the first byte that may need escaping.
+        let bytes = fragment.as_bytes();
+        let Some(first) = bytes.iter().position(|&b| !(0x20..0x7F).contains(&b)) else {
+            return writer.write_all(bytes);
+        };
         let mut clean_from = 0;
-        for (i, c) in fragment.char_indices() {
+        for (i, c) in fragment[first..]
+            .char_indices()
+            .map(|(i, c)| (i + first, c))
+        {
             if c == '\u{7F}' || safe::is_unsafe(c) {
                 writer.write_all(&fragment.as_bytes()[clean_from..i])?;
                 let mut units = [0u16; 2];

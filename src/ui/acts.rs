@@ -67,14 +67,7 @@ fn title(app: &App, width: u16) -> String {
     // The most frequent kinds first, as many as the border has room for.
     let mut counts: Vec<_> = CommitmentKind::ALL
         .into_iter()
-        .map(|k| {
-            let n = app
-                .acts
-                .iter()
-                .filter(|&&i| app.analysis.commitments[i].kind == k)
-                .count();
-            (k, n)
-        })
+        .zip(app.kind_counts)
         .filter(|(_, n)| *n > 0)
         .collect();
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
@@ -93,6 +86,9 @@ fn title(app: &App, width: u16) -> String {
 
 /// What an empty list says: still analysing, nothing found, or why nothing matches.
 fn empty_message(app: &App) -> String {
+    if app.reading {
+        return "Reading the rest of the statement…".to_string();
+    }
     if app.analysing {
         return match app.progress {
             Some((done, total)) if total > 0 => {
