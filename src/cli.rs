@@ -308,14 +308,17 @@ fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> R
     match terminal::run(app, Some(background)) {
         Ok(Ending::Quit) => Ok(()),
         Ok(Ending::Signal(sig)) => std::process::exit(128 + sig),
-        Err(e) => Err(Failure::new("terminal", e)),
+        Err(e) => Err(Failure::new("terminal", document::source::io_reason(&e))),
     }
 }
 
 /// Runs communique with the process's arguments; the exit code follows grep: 0 done,
 /// 1 bad input, 2 bad usage (from clap).
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) => return usage(&err),
+    };
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -330,10 +333,53 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Help, the version or a usage error. clap quotes the arguments it rejects, and they
+/// may carry escape sequences: its message goes out through `visible` like any
+/// untrusted text, on stdout for help and the version, on stderr (exit 2) otherwise.
+fn usage(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let text = err.render().to_string();
+    let shown = safe::visible_lines(&text);
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = write!(io::stdout(), "{shown}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            let _ = write!(io::stderr(), "{shown}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Whether standard output is open. When it was closed (`>&-`), Rust's start-up opens
+/// /dev/null read-write in its place, so an export would "succeed" writing nothing; a
+/// shell's `> /dev/null` opens it write-only, which this tells apart.
+fn stdout_is_open() -> bool {
+    let fd = libc::STDOUT_FILENO;
+    // SAFETY: fcntl and fstat only read the descriptor's flags and metadata, into a
+    // zeroed stat owned here.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags == -1 {
+            return false;
+        }
+        let mut stat: libc::stat = std::mem::zeroed();
+        let is_null = libc::fstat(fd, &mut stat) == 0
+            && (stat.st_mode & libc::S_IFMT) == libc::S_IFCHR
+            && libc::major(stat.st_rdev) == 1
+            && libc::minor(stat.st_rdev) == 3;
+        !(is_null && flags & libc::O_ACCMODE == libc::O_RDWR)
+    }
+}
+
 fn run(args: &Args) -> Result<(), Failure> {
+    let plain = wants_plain(args);
+    if (args.export.is_some() || plain) && !stdout_is_open() {
+        return Err(Failure::new("standard output", "closed"));
+    }
     let mut input = read_input(args.file.as_deref(), args.force)?;
     let user_cues = load_user_cues(args.cues.as_deref())?;
-    let plain = wants_plain(args);
     if args.export.is_none() && !plain {
         return run_reader(args, input, user_cues);
     }
@@ -364,7 +410,10 @@ fn run(args: &Args) -> Result<(), Failure> {
     match result {
         // A reader that stopped reading (`| head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::new("standard output", e)),
+        Err(e) => Err(Failure::new(
+            "standard output",
+            document::source::io_reason(&e),
+        )),
         Ok(()) => Ok(()),
     }
 }

@@ -2,8 +2,11 @@
 //!
 //! It enters raw mode, the alternate screen and mouse capture, and promises to leave
 //! them on every path: a normal quit, an error, a panic (panic hook), SIGTERM, SIGHUP
-//! and SIGINT (signal flags checked by the loop), and Ctrl-Z, which restores the screen,
-//! stops the process and, on `fg`, takes the screen back and redraws it in full.
+//! and SIGINT (signal flags checked by the loop), a terminal that hangs up (its device
+//! polled), and Ctrl-Z or SIGTSTP from outside, which restore the screen, stop the
+//! process and, on `fg`, take the screen back and redraw it in full. The ratatui
+//! terminal is never dropped (its Drop can panic on a dead terminal) and draws at most
+//! 1000x1000 cells, whatever size the window claims.
 //! Nothing is drawn when nothing happens: the loop sleeps on a channel and only wakes
 //! to check for signals.
 //!
@@ -13,6 +16,7 @@
 //! with it, and would spin at full CPU; reading apart keeps the main loop free to quit.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -26,11 +30,13 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::analysis::Analysis;
 use crate::analysis::filter::{Filter, FilterResult};
+use crate::app::layout::MAX_DRAWN;
 use crate::app::textview::TextView;
 use crate::app::{self, Action, App, FilterRequest};
 use crate::document::Statement;
@@ -158,88 +164,114 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
     ] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
+    // `kill -TSTP` from outside is handled like Ctrl-Z: the terminal restored first.
+    let stop = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop))?;
     install_panic_hook();
     let mut out = io::stdout();
     enter(&mut out)?;
     let _guard = Guard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    app::update(&mut app, Action::Resize(size.width, size.height));
+    let (width, height) = size();
+    let mut terminal = new_terminal(width, height)?;
+    app::update(&mut app, Action::Resize(width, height));
+    let tty = Tty::open();
     spawn_reader(sender.clone());
     let mut dirty = true;
     // The panic path restores the terminal; the test that proves it needs a panic.
     let panic_for_tests = std::env::var_os("COMMUNIQUE_PANIC_FOR_TESTS").is_some();
-    loop {
-        if searches.is_none() && sentences(&app.statement) > BACKGROUND_FILTER_SENTENCES {
-            app.background_filter = true;
-            searches = Some(spawn_filter(sender.clone()));
-        }
-        if let (Some(searches), Some(request)) = (&searches, app.take_filter_request()) {
-            let _ = searches.send(request);
-        }
-        if dirty {
-            terminal.draw(|frame| ui::draw(&app, frame))?;
-            dirty = false;
-            if panic_for_tests {
-                panic!("panic requested by COMMUNIQUE_PANIC_FOR_TESTS");
+    let mut serve = || -> io::Result<Ending> {
+        loop {
+            if searches.is_none() && sentences(&app.statement) > BACKGROUND_FILTER_SENTENCES {
+                app.background_filter = true;
+                searches = Some(spawn_filter(sender.clone()));
             }
-        }
-        if let Some(sig) = received(&signal) {
-            return Ok(Ending::Signal(sig));
-        }
-        let wait = if app.analysing {
-            PROGRESS_TICK
-        } else {
-            SIGNAL_CHECK
-        };
-        let first = match messages.recv_timeout(wait) {
-            Ok(message) => message,
-            Err(RecvTimeoutError::Timeout) => {
-                if app.analysing && !app.reading {
-                    let done = progress.load(Ordering::Relaxed);
-                    let total = app.statement.paragraphs.len();
-                    if app.progress != Some((done, total)) {
-                        app::update(&mut app, Action::Progress { done, total });
-                        dirty = true;
-                    }
+            if let (Some(searches), Some(request)) = (&searches, app.take_filter_request()) {
+                let _ = searches.send(request);
+            }
+            if dirty {
+                terminal.draw(|frame| ui::draw(&app, frame))?;
+                dirty = false;
+                if panic_for_tests {
+                    panic!("panic requested by COMMUNIQUE_PANIC_FOR_TESTS");
                 }
+            }
+            if let Some(sig) = received(&signal) {
+                return Ok(Ending::Signal(sig));
+            }
+            if stop.swap(false, Ordering::SeqCst) {
+                suspend(&mut terminal)?;
+                dirty = true;
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(io::Error::other("the terminal's input closed"));
-            }
-        };
-        // Take every pending message before drawing again.
-        let mut next = Some(first);
-        for _ in 0..EVENTS_PER_FRAME {
-            let Some(message) = next.take() else { break };
-            match message {
-                Message::Read(read) => {
-                    let (statement, analysis, view) = *read;
-                    app.set_statement(statement, analysis, view);
+            let wait = if app.analysing {
+                PROGRESS_TICK
+            } else {
+                SIGNAL_CHECK
+            };
+            let first = match messages.recv_timeout(wait) {
+                Ok(message) => message,
+                Err(RecvTimeoutError::Timeout) => {
+                    if tty.hung_up() {
+                        return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
+                    }
+                    if app.analysing && !app.reading {
+                        let done = progress.load(Ordering::Relaxed);
+                        let total = app.statement.paragraphs.len();
+                        if app.progress != Some((done, total)) {
+                            app::update(&mut app, Action::Progress { done, total });
+                            dirty = true;
+                        }
+                    }
+                    continue;
                 }
-                Message::Analysed(analysis) => app.set_analysis(*analysis),
-                Message::Filtered(generation, result) => {
-                    app::update(&mut app, Action::Filtered { generation, result });
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(io::Error::other("the terminal's input closed"));
                 }
-                Message::Input(event) => {
-                    if let Some(action) = app::keys::action_for(&app, &event?) {
-                        if action == Action::Suspend {
-                            suspend(&mut terminal)?;
-                        } else if action == Action::Redraw {
-                            redraw(&mut terminal)?;
-                        } else {
-                            app::update(&mut app, action);
+            };
+            // Take every pending message before drawing again.
+            let mut next = Some(first);
+            for _ in 0..EVENTS_PER_FRAME {
+                let Some(message) = next.take() else { break };
+                match message {
+                    Message::Read(read) => {
+                        let (statement, analysis, view) = *read;
+                        app.set_statement(statement, analysis, view);
+                    }
+                    Message::Analysed(analysis) => app.set_analysis(*analysis),
+                    Message::Filtered(generation, result) => {
+                        app::update(&mut app, Action::Filtered { generation, result });
+                    }
+                    Message::Input(event) => {
+                        if let Some(action) = app::keys::action_for(&app, &event?) {
+                            if let Action::Resize(width, height) = action {
+                                let capped = (width.min(MAX_DRAWN), height.min(MAX_DRAWN));
+                                terminal.resize(Rect::new(0, 0, capped.0, capped.1))?;
+                            }
+                            if action == Action::Suspend {
+                                suspend(&mut terminal)?;
+                            } else if action == Action::Redraw {
+                                redraw(&mut terminal)?;
+                            } else {
+                                app::update(&mut app, action);
+                            }
                         }
                     }
                 }
+                dirty = true;
+                if app.quit {
+                    return Ok(Ending::Quit);
+                }
+                next = messages.try_recv().ok();
             }
-            dirty = true;
-            if app.quit {
-                return Ok(Ending::Quit);
-            }
-            next = messages.try_recv().ok();
         }
+    };
+    match serve() {
+        // A terminal that went away fails the write that noticed it: that is a
+        // hang-up (exit 129), not an error.
+        Err(_) if received(&signal).is_some() || tty.hung_up() => Ok(Ending::Signal(
+            received(&signal).unwrap_or(signal_hook::consts::SIGHUP),
+        )),
+        ending => ending,
     }
 }
 
@@ -332,10 +364,49 @@ fn received(signal: &AtomicUsize) -> Option<i32> {
 
 /// Ctrl-L: clear the screen and draw everything again on the next frame, from a new
 /// `Terminal` with empty buffers (see [`suspend`] for why not `Terminal::clear`).
-fn redraw(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+fn redraw(terminal: &mut Screen) -> io::Result<()> {
     execute!(io::stdout(), Clear(ClearType::All))?;
-    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let (width, height) = size();
+    *terminal = new_terminal(width, height)?;
     Ok(())
+}
+
+/// The ratatui terminal, never dropped: its Drop shows the cursor and, when that fails
+/// on a terminal that is gone, prints with `eprintln!`, which panics on a dead stderr.
+/// [`restore`] shows the cursor instead, ignoring failures.
+type Screen = ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>;
+
+/// A terminal drawing at most [`MAX_DRAWN`] columns and rows, at the top left.
+fn new_terminal(width: u16, height: u16) -> io::Result<Screen> {
+    let area = Rect::new(0, 0, width.min(MAX_DRAWN), height.min(MAX_DRAWN));
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(area),
+    };
+    Terminal::with_options(CrosstermBackend::new(io::stdout()), options).map(ManuallyDrop::new)
+}
+
+/// The terminal device, watched for a hang-up: once it is gone crossterm's reader loops
+/// on end of file without telling anyone, so the loop asks the device itself.
+struct Tty(Option<std::fs::File>);
+
+impl Tty {
+    fn open() -> Tty {
+        Tty(std::fs::File::open("/dev/tty").ok())
+    }
+
+    /// Whether the terminal hung up (or the device is gone).
+    fn hung_up(&self) -> bool {
+        use std::os::fd::AsRawFd;
+        let Some(file) = &self.0 else { return false };
+        let mut fd = libc::pollfd {
+            fd: file.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one pollfd, owned here, and no waiting.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
 }
 
 /// Ctrl-Z: give the shell its screen back, stop, and take the screen again on `fg`.
@@ -344,12 +415,14 @@ fn redraw(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
 /// drawn) on a screen cleared here. `Terminal::clear` would ask the terminal where its
 /// cursor is, and the answer can't be read while the input thread holds crossterm's
 /// event reader.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+fn suspend(terminal: &mut Screen) -> io::Result<()> {
     restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // SIGSTOP, not SIGTSTP: SIGTSTP has our handler, which would only call us again.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     let mut out = io::stdout();
     enter(&mut out)?;
     execute!(out, Clear(ClearType::All))?;
-    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let (width, height) = size();
+    *terminal = new_terminal(width, height)?;
     Ok(())
 }

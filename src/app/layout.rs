@@ -13,6 +13,9 @@ use super::action::Pane;
 /// Smallest terminal the reader draws in; below it, a "too small" message.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
+/// Columns and rows drawn at most: a bigger window gets the reader in its top-left
+/// corner and blank around it, instead of a buffer of gigabytes.
+pub const MAX_DRAWN: u16 = 1000;
 const WIDE: u16 = 100;
 const MEDIUM: u16 = 60;
 

@@ -2,7 +2,7 @@
 
 use super::chooser::{Chooser, ChooserKind};
 use super::keys as help;
-use super::layout::Mode;
+use super::layout::{self, Mode};
 use super::navigation::{self as nav, move_in, page, scroll_pane};
 use super::{Action, App, Edit, NavMode, Pane, filters};
 use crate::analysis::query::{Field, with_field};
@@ -90,8 +90,9 @@ pub fn update(app: &mut App, action: Action) {
 fn apply(app: &mut App, action: Action) {
     match action {
         Action::Resize(width, height) => {
-            app.width = width;
-            app.height = height;
+            // A window of 65535x65535 is drawn in its top-left corner, not allocated.
+            app.width = width.min(layout::MAX_DRAWN);
+            app.height = height.min(layout::MAX_DRAWN);
         }
         Action::Progress { done, total } => app.progress = Some((done, total)),
         Action::Filtered { generation, result } if app.take_result(generation, &result) => {

@@ -87,6 +87,22 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text of several lines made safe line by line: its line breaks are kept (a usage
+/// message has them), everything else unsafe is replaced.
+pub fn visible_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let body = line.strip_suffix('\n');
+            let shown = visible(body.unwrap_or(line));
+            if body.is_some() {
+                format!("{shown}\n")
+            } else {
+                shown.into_owned()
+            }
+        })
+        .collect()
+}
+
 /// Display text plus a map from original byte offsets to display byte offsets. Text
 /// that needs no replacement (nearly all of it) is not copied: [`SafeText::text`] then
 /// hands back the original.

@@ -48,7 +48,7 @@ impl LoadError {
 }
 
 /// The OS message without Rust's " (os error N)" suffix.
-fn io_reason(err: &std::io::Error) -> String {
+pub fn io_reason(err: &std::io::Error) -> String {
     let text = err.to_string();
     match text.find(" (os error") {
         Some(cut) => text[..cut].to_lowercase(),

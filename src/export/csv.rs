@@ -37,13 +37,21 @@ fn cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The write error under a csv error, so a closed pipe is still seen as one.
+fn write_error(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 pub fn write_csv(
     statement: &Statement,
     analysis: &Analysis,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(HEADER)?;
+    writer.write_record(HEADER).map_err(write_error)?;
     for act in &analysis.commitments {
         let section = &analysis.sections[act.section];
         let topics: Vec<&str> = analysis
@@ -67,7 +75,7 @@ pub fn write_csv(
             cell(statement.sentence_text(act.sentence)).into_owned(),
             act.cue_span.0.to_string(),
         ];
-        writer.write_record(&record)?;
+        writer.write_record(&record).map_err(write_error)?;
     }
     writer.flush()
 }

@@ -239,7 +239,8 @@ pub fn write_json(
     let mut writer = io::BufWriter::new(out);
     let mut ser =
         serde_json::Serializer::with_formatter(&mut writer, SafeFormatter(PrettyFormatter::new()));
-    export.serialize(&mut ser).map_err(io::Error::other)?;
+    // io::Error::from keeps the kind of a write error (a closed pipe stays one).
+    export.serialize(&mut ser).map_err(io::Error::from)?;
     writer.write_all(b"\n")?;
     writer.flush()
 }

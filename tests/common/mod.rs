@@ -169,6 +169,20 @@ impl Session {
         self.parser.set_size(nonzero(rows), nonzero(cols));
     }
 
+    /// Tells the program the window is `cols` x `rows` without making the emulated
+    /// screen that big (for sizes no emulator should allocate).
+    #[allow(dead_code)]
+    pub fn resize_pty_only(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+    }
+
     /// Waits for the program to exit, reading what it writes meanwhile.
     pub fn wait_exit(&mut self) -> ExitStatus {
         let deadline = Instant::now() + TIMEOUT;
