@@ -121,6 +121,21 @@ impl Failure {
     }
 }
 
+/// The bytes of a file, at most [`MAX_BYTES`]: the cap is on what is read, not the
+/// size announced, so /dev/zero, a FIFO, `<(yes)` or a file that grows while read stop
+/// there with an error instead of filling memory.
+fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::from_io(&e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge(None));
+    }
+    Ok(bytes)
+}
+
 pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
     let Some(path) = file else {
         return Ok(Input {
@@ -161,8 +176,7 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
                 LoadError::TooLarge(Some(meta.len() >> 20)),
             ));
         }
-        let bytes =
-            std::fs::read(path).map_err(|e| Failure::new(label.clone(), LoadError::from_io(&e)))?;
+        let bytes = read_capped(path).map_err(|e| Failure::new(label.clone(), e))?;
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -235,8 +249,7 @@ pub fn open(input: &mut Input, lexicons: &Lexicons) -> (Statement, Analysis) {
 fn load_user_cues(cues: Option<&Path>) -> Result<Option<CueLexicon>, Failure> {
     let Some(path) = cues else { return Ok(None) };
     let label = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure::new(label.clone(), LoadError::from_io(&e)))?;
+    let bytes = read_capped(path).map_err(|e| Failure::new(label.clone(), e))?;
     let text =
         String::from_utf8(bytes).map_err(|_| Failure::new(label.clone(), "not valid UTF-8"))?;
     CueLexicon::embedded_with(&text)

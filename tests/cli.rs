@@ -273,3 +273,46 @@ fn closed_pipe_is_not_an_error() {
     let out = child.wait_with_output().unwrap();
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_utf16_byte_order_mark_does_not_bypass_the_binary_check() {
+    let dir = temp_dir("utf16");
+    let nuls = dir.join("nuls.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(std::iter::repeat_n(0u8, 4000));
+    std::fs::write(&nuls, &bytes).unwrap();
+    let p = nuls.to_str().unwrap();
+    assert_fails(
+        &run(&[p]),
+        p,
+        "looks binary (use --force to open it anyway)",
+    );
+    // Text after the mark, with a lone surrogate and an odd last byte: both counted.
+    let broken = dir.join("broken.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "We urge peace."
+        .encode_utf16()
+        .chain([0xD800])
+        .chain(" Yes.".encode_utf16())
+    {
+        bytes.extend(unit.to_le_bytes());
+    }
+    bytes.push(b'x');
+    std::fs::write(&broken, &bytes).unwrap();
+    let out = run(&[broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("decoded from UTF-16: 2 invalid units shown as \u{FFFD}"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn endless_inputs_stop_at_the_cap() {
+    for args in [vec!["/dev/zero"], vec!["--cues", "/dev/zero"]] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
+    }
+}

@@ -408,3 +408,40 @@ fn a_trailing_space_searches_nothing_again() {
     apply(&mut app, [Action::Edit(Edit::Insert('u'))]);
     assert!(app.take_filter_request().is_some());
 }
+
+/// Pasting grows the time of a search linearly: 4,000 characters used to take 49 s of
+/// CPU (the query was scored against itself on every key), and Esc waited behind it.
+#[test]
+fn a_big_paste_costs_time_in_proportion() {
+    let words = [
+        "korea",
+        "urge",
+        "'sea",
+        "!china",
+        "kind:demand",
+        "to:north",
+        "abc",
+    ];
+    let paste = |chars: usize| {
+        let mut text = String::new();
+        let mut i = 0;
+        while text.len() < chars {
+            text.push_str(words[i % words.len()]);
+            text.push(' ');
+            i += 1;
+        }
+        let mut app = shipped();
+        let start = std::time::Instant::now();
+        apply(&mut app, [Action::StartFilter, Action::Paste(text)]);
+        apply(&mut app, [Action::FilterCancel]);
+        assert!(!app.editing && app.query.is_empty());
+        start.elapsed()
+    };
+    let small = paste(4_000);
+    let big = paste(8_000);
+    assert!(small.as_secs_f64() < 2.0, "4,000 characters took {small:?}");
+    assert!(
+        big.as_secs_f64() < 3.0 * small.as_secs_f64() + 0.05,
+        "doubling the paste took {big:?} after {small:?}"
+    );
+}

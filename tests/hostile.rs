@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 mod invariants;
-use invariants::{assert_clean, raw_control};
+use invariants::{assert_clean, first_raw};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -247,7 +247,7 @@ fn the_reader_draws_every_fixture_safely() {
             terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
             for cell in &terminal.backend().buffer().content {
                 assert!(
-                    !cell.symbol().chars().any(raw_control),
+                    first_raw(cell.symbol()).is_none(),
                     "{name} at {w}x{h}: {:?}",
                     cell.symbol()
                 );
@@ -352,4 +352,54 @@ fn a_file_over_the_limit_is_refused_with_its_size() {
             path.display()
         )
     );
+}
+
+/// Format characters that terminals and width tables disagree on (U+070F, U+0890,
+/// U+08E2, Egyptian format controls) and default ignorables never shift a border:
+/// every row of the text pane ends on its border, whatever the paragraph holds.
+#[test]
+fn format_characters_never_push_a_border() {
+    let odd = [
+        '\u{070F}',
+        '\u{0890}',
+        '\u{08E2}',
+        '\u{13430}',
+        '\u{13438}',
+        '\u{FE0F}',
+        '\u{E0100}',
+        '\u{180B}',
+        '\u{115F}',
+        '\u{3164}',
+        '\u{2800}',
+    ];
+    let mut text = String::from("Joint statement\n\n");
+    for c in odd {
+        text.push_str(&format!("We urge{c}{c}{c} the parties to act{c} now. "));
+    }
+    text.push('\n');
+    let statement = Statement::parse(&text, "odd");
+    let analysis = analyse(&statement, Lexicons::embedded());
+    let mut app = App::new(statement, analysis, 80, 24);
+    update(&mut app, Action::Resize(80, 24));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let text_pane = app.layout.text.unwrap();
+    for y in text_pane.y..text_pane.bottom() {
+        let right = buffer[(text_pane.right() - 1, y)].symbol().to_string();
+        assert!(
+            matches!(
+                right.as_str(),
+                "┃" | "│" | "║" | "█" | "┓" | "┛" | "╮" | "╯" | "┐" | "┘"
+            ),
+            "row {y} ends with {right:?}"
+        );
+        for x in text_pane.x..text_pane.right() {
+            let symbol = buffer[(x, y)].symbol();
+            assert!(
+                !symbol.chars().any(|c| odd.contains(&c) && c != '\u{FE0F}'),
+                "{symbol:?} drawn at {x},{y}"
+            );
+        }
+    }
 }

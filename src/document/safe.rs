@@ -38,20 +38,62 @@ fn replacement(c: char) -> Replacement {
         '\u{2068}' => Replacement::Show("⟪FSI⟫"),
         '\u{2069}' => Replacement::Show("⟪PDI⟫"),
         '\u{200E}' | '\u{200F}' | '\u{061C}' => Replacement::Show("⟪BIDI⟫"),
-        // Zero-width and invisible format characters: shown as nothing.
+        // Default-ignorable code points (Unicode's Default_Ignorable_Code_Point) and
+        // format characters that terminals draw at a width their tables disagree on:
+        // shown as nothing, so no hidden payload rides along and no row overflows.
         '\u{00AD}'
         | '\u{034F}'
-        | '\u{180E}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{06DD}'
+        | '\u{070F}'
+        | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}'
+        | '\u{115F}'..='\u{1160}'
+        | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
         | '\u{200B}'..='\u{200D}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{206A}'..='\u{206F}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}'
         | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}' => Replacement::Drop,
+        | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1345F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}' => Replacement::Drop,
+        // A blank that is not a space: shown as one.
+        '\u{2800}' => Replacement::Show(" "),
         // Line and paragraph separators move the cursor on some terminals.
         '\u{2028}' | '\u{2029}' => Replacement::Show(" "),
         _ => Replacement::Keep,
     }
+}
+
+/// Joiners and emoji presentation selectors: they carry meaning right after a
+/// character (a family emoji, a conjunct in Indic scripts), so one is kept after a
+/// character beyond Latin; a
+/// second in a row, or one with nothing before it, is dropped like any other
+/// ignorable, so a run of them cannot smuggle hidden text.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}')
+}
+
+/// What to show for `c` after `previous` (the last character of the original text).
+fn replacement_after(previous: Option<char>, c: char) -> Replacement {
+    // Latin letters have nothing to join: a joiner after one only hides a word.
+    let joins = |p: char| p as u32 > 0x2FF && !is_joiner(p) && !is_unsafe(p);
+    if is_joiner(c) && previous.is_some_and(joins) {
+        return Replacement::Keep;
+    }
+    replacement(c)
+}
+
+/// Whether `c`, after `previous`, may be shown as it is: what every output checks.
+pub fn may_show(previous: Option<char>, c: char) -> bool {
+    matches!(replacement_after(previous, c), Replacement::Keep)
 }
 
 /// Whether a character needs replacing before it may be shown.
@@ -77,8 +119,11 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
+    let mut previous = None;
     for c in text.chars() {
-        match replacement(c) {
+        let shown = replacement_after(previous, c);
+        previous = Some(c);
+        match shown {
             Replacement::Keep => out.push(c),
             Replacement::Drop => {}
             Replacement::Show(s) => out.push_str(s),
@@ -126,8 +171,11 @@ impl SafeText {
         }
         let mut text = String::with_capacity(original.len() + 16);
         let mut shifts = Vec::new();
+        let mut previous = None;
         for (i, c) in original.char_indices() {
-            let shown = match replacement(c) {
+            let replacement = replacement_after(previous, c);
+            previous = Some(c);
+            let shown = match replacement {
                 Replacement::Keep => {
                     text.push(c);
                     continue;
@@ -189,7 +237,47 @@ mod tests {
     #[test]
     fn bidi_overrides_are_named_and_zero_width_dropped() {
         assert_eq!(visible("abc\u{202E}fed\u{202C}"), "abc⟪RLO⟫fed⟪PDF⟫");
-        assert_eq!(visible("N\u{200B}A\u{200D}T\u{FEFF}O"), "NATO");
+        assert_eq!(visible("N\u{200B}AT\u{FEFF}O"), "NATO");
+    }
+
+    #[test]
+    fn one_joiner_after_a_character_stays_and_runs_of_them_go() {
+        // A family emoji keeps its joiners; a heart keeps its emoji selector.
+        let family = "👩\u{200D}👩\u{200D}👧";
+        assert_eq!(visible(family), family);
+        assert_eq!(visible("❤\u{FE0F}"), "❤\u{FE0F}");
+        // A payload of selectors after a character is dropped past the first.
+        let smuggled = format!("😀\u{FE0F}{}", "\u{FE0E}\u{FE0F}".repeat(8));
+        assert_eq!(visible(&smuggled), "😀\u{FE0F}");
+        assert_eq!(
+            visible("\u{200D}start"),
+            "start",
+            "nothing to join at the start"
+        );
+    }
+
+    #[test]
+    fn default_ignorables_and_wide_format_characters_are_not_shown() {
+        for c in [
+            '\u{070F}',
+            '\u{0890}',
+            '\u{08E2}',
+            '\u{13430}',
+            '\u{13438}',
+            '\u{E0100}',
+            '\u{E01EF}',
+            '\u{180B}',
+            '\u{1D173}',
+            '\u{1BCA0}',
+            '\u{115F}',
+            '\u{3164}',
+            '\u{0600}',
+            '\u{FE00}',
+        ] {
+            assert_eq!(visible(&format!("a{c}b")), "ab", "{:X}", c as u32);
+            assert!(is_unsafe(c), "{:X}", c as u32);
+        }
+        assert_eq!(visible("a\u{2800}b"), "a b");
     }
 
     #[test]

@@ -70,8 +70,9 @@ pub enum Warning {
     InvalidUtf8 { replaced: usize },
     /// The bytes were not UTF-8 but text in a legacy encoding, decoded as such.
     Legacy { encoding: &'static str },
-    /// Bytes were decoded from UTF-16.
-    Utf16,
+    /// Bytes were decoded from UTF-16; `replaced` units (lone surrogates, an odd last
+    /// byte) were shown as U+FFFD.
+    Utf16 { replaced: usize },
     /// The file looked binary and was opened because the user forced it.
     ForcedBinary,
 }
@@ -85,7 +86,12 @@ impl fmt::Display for Warning {
                 if *replaced == 1 { "" } else { "s" }
             ),
             Warning::Legacy { encoding } => write!(f, "not UTF-8: decoded as {encoding}"),
-            Warning::Utf16 => f.write_str("decoded from UTF-16"),
+            Warning::Utf16 { replaced: 0 } => f.write_str("decoded from UTF-16"),
+            Warning::Utf16 { replaced } => write!(
+                f,
+                "decoded from UTF-16: {replaced} invalid unit{} shown as \u{FFFD}",
+                if *replaced == 1 { "" } else { "s" }
+            ),
             Warning::ForcedBinary => f.write_str("binary file opened with --force"),
         }
     }
@@ -97,8 +103,19 @@ pub fn decode(mut bytes: Vec<u8>, force: bool) -> Result<Decoded, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
-    if let Some(text) = decode_utf16_with_bom(&bytes) {
-        return finish(text, Some(Warning::Utf16));
+    if let Some((text, replaced)) = decode_utf16_with_bom(&bytes) {
+        // A byte-order mark is two bytes anyone can write: the text after it is held
+        // to the same test as any other.
+        let binary = looks_binary(text.as_bytes());
+        if binary && !force {
+            return Err(LoadError::Binary);
+        }
+        let warning = if binary {
+            Warning::ForcedBinary
+        } else {
+            Warning::Utf16 { replaced }
+        };
+        return finish(text, Some(warning));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -134,7 +151,8 @@ fn finish(text: String, warning: Option<Warning>) -> Result<Decoded, LoadError> 
     Ok(Decoded { text, warning })
 }
 
-fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
+/// UTF-16 text after a byte-order mark, and how many units were invalid.
+fn decode_utf16_with_bom(bytes: &[u8]) -> Option<(String, usize)> {
     let (rest, little_endian) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (rest, true)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
@@ -142,23 +160,32 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
     } else {
         return None;
     };
-    let units = rest.chunks(2).map(|pair| {
-        let hi_lo = [pair[0], *pair.get(1).unwrap_or(&0)];
+    let pairs = rest.chunks_exact(2);
+    // An odd last byte is half a unit: shown as U+FFFD and counted.
+    let odd = usize::from(!pairs.remainder().is_empty());
+    let units = pairs.map(|pair| {
+        let pair = [pair[0], pair[1]];
         if little_endian {
-            u16::from_le_bytes(hi_lo)
+            u16::from_le_bytes(pair)
         } else {
-            u16::from_be_bytes(hi_lo)
+            u16::from_be_bytes(pair)
         }
     });
-    Some(
-        char::decode_utf16(units)
-            .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect(),
-    )
+    let mut replaced = odd;
+    let mut text: String = char::decode_utf16(units)
+        .map(|unit| {
+            unit.unwrap_or_else(|_| {
+                replaced += 1;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if odd == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    Some((text, replaced))
 }
 
-/// A file is binary when it has NUL bytes, or when more than one byte in ten of its
-/// first 64 KiB is a control character that text never carries.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     if sample.contains(&0) {
@@ -254,7 +281,7 @@ mod tests {
         be.extend("NATO\n".encode_utf16().flat_map(u16::to_be_bytes));
         let d = decode(be, false).unwrap();
         assert_eq!(d.text, "NATO\n");
-        assert_eq!(d.warning, Some(Warning::Utf16));
+        assert_eq!(d.warning, Some(Warning::Utf16 { replaced: 0 }));
     }
 
     #[test]

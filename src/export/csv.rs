@@ -27,10 +27,16 @@ const HEADER: [&str; 14] = [
     "cue_start",
 ];
 
-/// A cell a spreadsheet will show as text.
+/// A cell a spreadsheet will show as text. What it starts with is judged after the
+/// characters a spreadsheet skips (spaces, invisible format characters), and the
+/// full-width forms of the formula signs count too.
 fn cell(text: &str) -> Cow<'_, str> {
     let visible = safe::visible(text);
-    if visible.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let start = visible.trim_start_matches(|c: char| {
+        c.is_whitespace() && c != '\t' && c != '\r' || safe::is_unsafe(c)
+    });
+    const FORMULA: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    if start.starts_with(FORMULA) || text.trim_start().starts_with(FORMULA) {
         Cow::Owned(format!("'{visible}"))
     } else {
         visible
@@ -50,7 +56,10 @@ pub fn write_csv(
     analysis: &Analysis,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
+    // Text cells quoted: a cell with ";" stays whole in the locales that split there.
+    let mut writer = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::NonNumeric)
+        .from_writer(out);
     writer.write_record(HEADER).map_err(write_error)?;
     for act in &analysis.commitments {
         let section = &analysis.sections[act.section];
@@ -65,14 +74,14 @@ pub fn write_csv(
             cell(&act.actor).into_owned(),
             cell(act.addressee.as_deref().unwrap_or("")).into_owned(),
             cell(act.cue(statement)).into_owned(),
-            cell(act.object(statement)).into_owned(),
+            cell(&super::object_excerpt(statement, act)).into_owned(),
             act.intensity.to_string(),
             section.id.to_string(),
             cell(&section.title).into_owned(),
             (act.sentence.paragraph + 1).to_string(),
             super::sentence_id(statement, act.sentence).to_string(),
             cell(&topics.join("; ")).into_owned(),
-            cell(statement.sentence_text(act.sentence)).into_owned(),
+            cell(&super::sentence_excerpt(statement, act)).into_owned(),
             act.cue_span.0.to_string(),
         ];
         writer.write_record(&record).map_err(write_error)?;
@@ -91,6 +100,29 @@ mod tests {
         assert_eq!(cell("-2"), "'-2");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("North Korea"), "North Korea");
+        for sneaky in [
+            "＝1+1",
+            "＋1",
+            "－2",
+            "＠SUM(A1)",
+            "\u{0600}=1",
+            "\u{FE0F}=1",
+            "  =1",
+            "\u{200B}@x",
+        ] {
+            assert!(cell(sneaky).starts_with('\''), "{sneaky:?}");
+        }
+    }
+
+    #[test]
+    fn text_cells_are_quoted_so_semicolons_do_not_split_them() {
+        let mut out = Vec::new();
+        let mut writer = csv::WriterBuilder::new()
+            .quote_style(csv::QuoteStyle::NonNumeric)
+            .from_writer(&mut out);
+        writer.write_record(["x;=1", "12"]).unwrap();
+        drop(writer);
+        assert_eq!(String::from_utf8(out).unwrap(), "\"x;=1\",12\n");
     }
 
     #[test]

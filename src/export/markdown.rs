@@ -168,7 +168,7 @@ pub fn write_markdown(
             writeln!(
                 out,
                 "- **{who}**: {}{strength}  ",
-                md(act.object(statement))
+                md(&super::object_excerpt(statement, act))
             )?;
             writeln!(
                 out,
@@ -177,7 +177,11 @@ pub fn write_markdown(
                 md(&section.title),
                 md(act.cue(statement))
             )?;
-            writeln!(out, "  > {}\n", md(statement.sentence_text(act.sentence)))?;
+            writeln!(
+                out,
+                "  > {}\n",
+                md(&super::sentence_excerpt(statement, act))
+            )?;
         }
     }
     out.flush()

@@ -40,6 +40,62 @@ pub fn write(
     }
 }
 
+/// Characters of a sentence each row of a per-act export shows at most around its act.
+const EXCERPT_AROUND: usize = 240;
+
+/// The sentence an act is in, as a per-act row shows it: whole when it is of a usual
+/// length, else the stretch around the act with "…" at the cuts — one sentence of
+/// 10,000 acts would otherwise be written 10,000 times whole.
+fn sentence_excerpt(statement: &Statement, act: &crate::analysis::Commitment) -> String {
+    let at = act.sentence;
+    let paragraph = &statement.paragraphs[at.paragraph];
+    let sentence = paragraph.sentences[at.index];
+    let text = &paragraph.text;
+    if sentence.end - sentence.start <= 3 * EXCERPT_AROUND {
+        return text[sentence.start..sentence.end].to_string();
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(
+        act.cue_span
+            .0
+            .saturating_sub(EXCERPT_AROUND)
+            .max(sentence.start),
+    );
+    let object_end = act.object_span.1.min(act.cue_span.1 + EXCERPT_AROUND);
+    let to = floor((object_end + EXCERPT_AROUND / 2).min(sentence.end));
+    let mut out = String::new();
+    if from > sentence.start {
+        out.push('…');
+    }
+    out.push_str(text[from..to].trim());
+    if to < sentence.end {
+        out.push('…');
+    }
+    out
+}
+
+/// An act's object as a per-act row shows it: cut at [`EXCERPT_AROUND`] characters
+/// past its start when longer.
+fn object_excerpt<'s>(
+    statement: &'s Statement,
+    act: &crate::analysis::Commitment,
+) -> std::borrow::Cow<'s, str> {
+    let object = act.object(statement);
+    if object.len() <= 2 * EXCERPT_AROUND {
+        return object.into();
+    }
+    let mut cut = 2 * EXCERPT_AROUND;
+    while !object.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", object[..cut].trim_end()).into()
+}
+
 /// 1-based id of a sentence in reading order, as exports number them.
 fn sentence_id(statement: &Statement, at: crate::document::SentenceRef) -> usize {
     statement.sentence_ordinal(at) + 1

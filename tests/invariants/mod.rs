@@ -79,15 +79,26 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
     }
 }
 
-/// A character that must never be written raw: controls (but the line ends text
-/// formats use), C1, bidi and zero-width characters.
-pub fn raw_control(c: char) -> bool {
-    c != '\n' && c != '\r' && (c.is_control() || safe::is_unsafe(c))
+/// A character that must never be written raw after `previous`: controls (but the
+/// line ends text formats use), C1, bidi and invisible characters (a joiner is fine
+/// right after an emoji or a letter beyond Latin).
+pub fn raw_control_after(previous: Option<char>, c: char) -> bool {
+    c != '\n' && c != '\r' && (c.is_control() || !safe::may_show(previous, c))
+}
+
+/// The first raw control character of `text`, with its byte offset.
+pub fn first_raw(text: &str) -> Option<(usize, char)> {
+    let mut previous = None;
+    text.char_indices().find(|&(_, c)| {
+        let raw = raw_control_after(previous, c);
+        previous = Some(c);
+        raw
+    })
 }
 
 /// Panics, naming `what` and the place, if `text` carries a raw control character.
 pub fn assert_clean(what: &str, text: &str) {
-    if let Some((i, c)) = text.char_indices().find(|&(_, c)| raw_control(c)) {
+    if let Some((i, c)) = first_raw(text) {
         panic!(
             "{what}: raw {c:?} at byte {i}: …{}…",
             text.get(i.saturating_sub(20)..i).unwrap_or("")

@@ -50,6 +50,9 @@ pub(super) fn leading_subject(
 
 /// The subject of the that-clause a coordinated verb is in: "we affirm that a nuclear
 /// war cannot be won and must never be fought" → "a nuclear war".
+/// Tokens looked back for the "that" of a clause.
+const THAT_LOOKBACK: usize = 40;
+
 pub(super) fn that_subject(
     s: &Sentence,
     before: usize,
@@ -57,7 +60,10 @@ pub(super) fn that_subject(
     speakers: &Speakers,
 ) -> Option<Subject> {
     let tokens = s.tokens;
-    let that = (s.from..before).rev().find(|&i| tokens.word(i) == "that")?;
+    // A "that" clause's subject stands near its verb: looking back a bounded way keeps a
+    // sentence of thousands of acts linear.
+    let from = s.from.max(before.saturating_sub(THAT_LOOKBACK));
+    let that = (from..before).rev().find(|&i| tokens.word(i) == "that")?;
     // The clause goes on from "that" to this verb without a break.
     if (that..before).any(|i| matches!(tokens.punct(i), Some(';' | ':'))) {
         return None;

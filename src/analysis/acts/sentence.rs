@@ -7,6 +7,7 @@
 //! Only the authors' acts count — except normatives, where anyone may be told what
 //! they must do.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::clause::{self, Left};
@@ -75,6 +76,9 @@ pub(super) fn sentence_acts(
 ) -> (Vec<Draft>, Vec<usize>) {
     let (tokens, from, to) = (s.tokens, s.from, s.to);
     let mut drafts: Vec<Draft> = Vec::new();
+    // The actors of the acts so far, by kind and addressee: what tells a duplicate,
+    // without comparing each act with every earlier one.
+    let mut seen: HashMap<(CommitmentKind, Option<String>), Vec<Arc<str>>> = HashMap::new();
     let mut clause_starts = Vec::new();
     if from >= to || tokens.punct(to - 1) == Some('?') {
         return (drafts, clause_starts);
@@ -222,14 +226,16 @@ pub(super) fn sentence_acts(
         under_modal = matches!(tokens.word(m.first), "will" | "shall");
         // One act per kind and addressee in a sentence: a part of the authors acting
         // beside all of them is the same act; two parties acting each alone are two.
-        let duplicate = drafts.iter().any(|d| {
-            d.kind == kind
-                && (d.actor == actor || d.actor == speakers.authors || actor == speakers.authors)
-                && d.addressee.as_deref().map(str::to_lowercase)
-                    == addressee.as_deref().map(str::to_lowercase)
-        });
+        let key = (kind, addressee.as_deref().map(str::to_lowercase));
+        let actors = seen.entry(key).or_default();
+        let duplicate = actors
+            .iter()
+            .any(|a| *a == actor || *a == speakers.authors || actor == speakers.authors);
         if duplicate {
             continue;
+        }
+        if !actors.contains(&actor) {
+            actors.push(Arc::clone(&actor));
         }
         drafts.push(Draft {
             kind,

@@ -167,8 +167,12 @@ pub type Phrase = Vec<String>;
 pub struct CueLexicon {
     pub cues: Vec<Cue>,
     vocabulary: HashMap<String, WordId>,
-    /// Cues by the vocabulary id of a form of their first word.
-    by_first_form: Vec<Vec<usize>>,
+    /// One-word cues by the vocabulary id of a form of their word.
+    single: Vec<Vec<usize>>,
+    /// Longer cues by the ids of forms of their first two words: a user lexicon of
+    /// 20,000 cues starting with "we" tries, at a "we", only those whose second word
+    /// follows.
+    pairs: HashMap<(WordId, WordId), Vec<usize>>,
     /// By vocabulary id: may the word stand inside a cue ("express our serious concern")?
     gap_words: Vec<bool>,
     /// The fillers' ids (adjectives, possessives, articles).
@@ -218,10 +222,21 @@ impl CueLexicon {
         base.authors.extend(user.authors);
         base.intensity.marked.extend(user.intensity.marked);
         base.intensity.maximal.extend(user.intensity.maximal);
+        // A user cue replaces the embedded one of the same pattern; found by a map, so
+        // merging tens of thousands of cues stays linear.
+        let mut at: HashMap<String, usize> = base
+            .cues
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.pattern.clone(), i))
+            .collect();
         for cue in user.cues {
-            match base.cues.iter_mut().find(|c| c.pattern == cue.pattern) {
-                Some(existing) => *existing = cue,
-                None => base.cues.push(cue),
+            match at.get(&cue.pattern) {
+                Some(&i) => base.cues[i] = cue,
+                None => {
+                    at.insert(cue.pattern.clone(), base.cues.len());
+                    base.cues.push(cue);
+                }
             }
         }
         CueLexicon::compile(base)
@@ -268,12 +283,27 @@ impl CueLexicon {
             .copied()
             .chain(single_adverbs.into_iter().map(&mut id_of))
             .collect();
-        let mut by_first_form = vec![Vec::new(); vocabulary.len()];
+        let mut single = vec![Vec::new(); vocabulary.len()];
+        let mut pairs: HashMap<(WordId, WordId), Vec<usize>> = HashMap::default();
         for (index, cue) in cues.iter().enumerate() {
-            for &id in &cue.words[0] {
-                let list: &mut Vec<usize> = &mut by_first_form[id as usize];
-                if !list.contains(&index) {
+            // Indices grow, so a repeat is the last one: no scan of the list.
+            let add = |list: &mut Vec<usize>| {
+                if list.last() != Some(&index) {
                     list.push(index);
+                }
+            };
+            match cue.words.get(1) {
+                None => {
+                    for &first in &cue.words[0] {
+                        add(&mut single[first as usize]);
+                    }
+                }
+                Some(second) => {
+                    for &first in &cue.words[0] {
+                        for &next in second {
+                            add(pairs.entry((first, next)).or_default());
+                        }
+                    }
                 }
             }
         }
@@ -291,7 +321,8 @@ impl CueLexicon {
         Ok(CueLexicon {
             cues,
             vocabulary,
-            by_first_form,
+            single,
+            pairs,
             gap_words,
             fillers: filler_ids,
             adverbs,
@@ -339,11 +370,9 @@ impl CueLexicon {
         let mut i = 0;
         while i < ids.len() {
             let best = self
-                .by_first_form
-                .get(ids[i] as usize)
+                .candidates(ids, i)
                 .into_iter()
-                .flatten()
-                .filter_map(|&c| self.match_at(ids, c, i))
+                .filter_map(|c| self.match_at(ids, c, i))
                 .max_by_key(|m| (m.last, usize::MAX - m.cue));
             match best {
                 Some(m) => {
@@ -358,6 +387,29 @@ impl CueLexicon {
             }
         }
         found
+    }
+
+    /// The cues that may match at `at`: the one-word cues of its word, and the longer
+    /// ones whose second word is one of those a match could reach (the next word, or
+    /// one past gap words, as [`Self::match_at`] skips them).
+    fn candidates(&self, ids: &[WordId], at: usize) -> Vec<usize> {
+        let first = ids[at];
+        let mut out: Vec<usize> = self.single.get(first as usize).cloned().unwrap_or_default();
+        let mut j = at + 1;
+        let mut gap = 0;
+        while let Some(&next) = ids.get(j) {
+            if let Some(list) = self.pairs.get(&(first, next)) {
+                out.extend_from_slice(list);
+            }
+            if gap >= MAX_GAP || !self.is_gap(next) {
+                break;
+            }
+            j += 1;
+            gap += 1;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     fn is_gap(&self, id: WordId) -> bool {
