@@ -45,6 +45,13 @@ fn statement_like() -> impl Strategy<Value = String> {
         Just("岸田文雄".to_string()),
         Just("e\u{301}".to_string()),
         Just("👩🏽‍🔬".to_string()),
+        Just("\u{70f}\u{890}\u{8e2}".to_string()),
+        Just("\u{fe0f}\u{fe0f}\u{e0100}".to_string()),
+        Just("\u{200d}\u{3164}\u{2800}".to_string()),
+        Just("＝1+1 ".to_string()),
+        Just(" =HYPERLINK(".to_string()),
+        Just("x;=1 ".to_string()),
+        Just("We express serious concern about X and strongly urge Y to stop, ".to_string()),
         "[A-Za-z]{1,12} ",
         any::<char>().prop_map(|c| c.to_string()),
     ];
@@ -52,7 +59,7 @@ fn statement_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(invariants::cases(512)))]
 
     #[test]
     fn parse_and_analyse_anything(text in prop_oneof![any::<String>(), statement_like()]) {
@@ -80,7 +87,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(invariants::cases(96)))]
 
     #[test]
     fn the_reader_draws_anything_at_any_size(
@@ -149,7 +156,7 @@ fn within<T: PartialEq>(narrow: &[T], wide: &[T]) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(160))]
+    #![proptest_config(ProptestConfig::with_cases(invariants::cases(160)))]
 
     /// Typing one more character never widens what the filter finds.
     #[test]

@@ -7,7 +7,7 @@
 
 use arbitrary::Arbitrary;
 use communique::analysis::{Lexicons, analyse};
-use communique::app::{Action, App, Pane, update};
+use communique::app::{Action, App, Edit, Pane, update};
 use communique::document::Statement;
 use communique::ui;
 use libfuzzer_sys::fuzz_target;
@@ -34,7 +34,7 @@ enum Step {
 
 /// Every action a key can produce but quitting and suspending, which the terminal
 /// loop handles.
-const KEYS: [Action; 30] = [
+const KEYS: &[Action] = &[
     Action::FocusNext,
     Action::FocusPrevious,
     Action::Focus(Pane::Navigator),
@@ -54,17 +54,25 @@ const KEYS: [Action; 30] = [
     Action::PreviousAct,
     Action::Activate,
     Action::StartFilter,
-    Action::FilterBackspace,
-    Action::FilterDeleteWord,
-    Action::FilterClear,
+    Action::Edit(Edit::Backspace),
+    Action::Edit(Edit::DeleteWordBack),
+    Action::Edit(Edit::DeleteToStart),
+    Action::Edit(Edit::Left),
+    Action::Edit(Edit::WordRight),
+    Action::Edit(Edit::HistoryPrevious),
     Action::FilterAccept,
     Action::FilterCancel,
     Action::ClearFilters,
     Action::NextMatch,
     Action::PreviousMatch,
-    Action::CycleKind,
+    Action::ChooseKind,
+    Action::ChooseAddressee,
     Action::ToggleTopics,
     Action::ToggleNavigator,
+    Action::ToggleHelp,
+    Action::ToggleRowHeight,
+    Action::Digit(2),
+    Action::ScrollView(3),
 ];
 
 fuzz_target!(|session: Session| {
@@ -75,7 +83,7 @@ fuzz_target!(|session: Session| {
         let action = match *step {
             Step::Resize(w, h) => Action::Resize(u16::from(w), u16::from(h) / 2),
             Step::Key(k) => KEYS[usize::from(k) % KEYS.len()].clone(),
-            Step::Type(c) => Action::FilterInput(c),
+            Step::Type(c) => Action::Edit(Edit::Insert(c)),
             Step::Click(column, row) => Action::Click {
                 column: column.into(),
                 row: row.into(),

@@ -11,7 +11,10 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line<'a> {
     /// Leading whitespace width in columns (a tab counts as 4).
-    pub indent: usize,
+    pub indent: u32,
+    /// The 0-based number of this line in the text that was split; kept because runs of
+    /// blank lines are stored as one.
+    pub index: u32,
     /// The text with inner whitespace runs collapsed to one space, trimmed at both ends.
     pub text: Cow<'a, str>,
     /// The whole line was strong emphasis in Markdown (`**A NEW ERA**`), before the
@@ -28,6 +31,7 @@ impl Line<'_> {
     pub fn blank() -> Line<'static> {
         Line {
             indent: 0,
+            index: 0,
             text: Cow::Borrowed(""),
             strong: false,
         }
@@ -44,10 +48,13 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// Splits on `\n`, `\r\n`, bare `\r`, U+2028 and U+2029, normalising each line.
+/// A run of blank lines is kept as its first: every reader of lines treats one blank
+/// line as a break like many, and a file of millions of blank lines then costs nothing.
 pub fn split(text: &str) -> Vec<Line<'_>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     let mut rest = text;
+    let mut index: u32 = 0;
     while !rest.is_empty() {
         let (line, next) = match find_line_break(rest) {
             Some(at) => {
@@ -60,8 +67,14 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             }
             None => (rest, ""),
         };
-        lines.push(normalise(line));
+        let mut line = normalise(line);
+        line.index = index;
+        index = index.saturating_add(1);
         rest = next;
+        if line.is_blank() && lines.last().is_some_and(Line::is_blank) {
+            continue;
+        }
+        lines.push(line);
     }
     lines
 }
@@ -117,15 +130,16 @@ fn normalise(raw: &str) -> Line<'_> {
     if is_clean(raw) {
         return Line {
             indent: 0,
+            index: 0,
             text: Cow::Borrowed(raw),
             strong: false,
         };
     }
-    let mut indent = 0;
+    let mut indent: u32 = 0;
     for c in raw.chars() {
         match c {
-            '\t' => indent += 4,
-            c if is_space(c) => indent += 1,
+            '\t' => indent = indent.saturating_add(4),
+            c if is_space(c) => indent = indent.saturating_add(1),
             _ => break,
         }
     }
@@ -144,6 +158,7 @@ fn normalise(raw: &str) -> Line<'_> {
     }
     Line {
         indent,
+        index: 0,
         text: Cow::Owned(text),
         strong: false,
     }
@@ -203,5 +218,15 @@ mod tests {
     fn whitespace_only_lines_are_blank() {
         let lines = split("a\n \t \u{A0}\nb");
         assert!(lines[1].is_blank());
+    }
+
+    #[test]
+    fn a_run_of_blank_lines_is_one_line_that_keeps_the_numbers() {
+        let lines = split("a\n\n \n\r\n\nb\n\nc");
+        let shown: Vec<(&str, u32)> = lines.iter().map(|l| (&*l.text, l.index)).collect();
+        assert_eq!(shown, [("a", 0), ("", 1), ("b", 5), ("", 6), ("c", 7)]);
+        // Memory follows the lines that say something, not the blank ones.
+        let many = format!("a\n{}b\n", "\n".repeat(100_000));
+        assert_eq!(split(&many).len(), 3);
     }
 }

@@ -172,7 +172,7 @@ impl Statement {
         }
         let first_line = front.as_ref().map_or(1, |f| f.lines + 1);
         let head = header::read(&lines, first_line, front.as_ref(), fallback_title);
-        let body = body::read(&lines[head.body_start..], first_line + head.body_start);
+        let body = body::read(&lines[head.body_start..], first_line);
         let mut header = head.lines;
         if let Some(front) = &front {
             header.splice(0..0, front_matter_lines(text, front));

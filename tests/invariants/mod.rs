@@ -141,3 +141,12 @@ pub fn check_exports(statement: &Statement, analysis: &Analysis) {
         );
     }
 }
+
+/// Property-test cases: `base`, times `COMMUNIQUE_FUZZ_SCALE` when set — CI runs the
+/// base, a long fuzzing session sets the scale (see the README's Safety section).
+pub fn cases(base: u32) -> u32 {
+    std::env::var("COMMUNIQUE_FUZZ_SCALE")
+        .ok()
+        .and_then(|scale| scale.parse::<u32>().ok())
+        .map_or(base, |scale| base.saturating_mul(scale.max(1)))
+}

@@ -71,12 +71,13 @@ impl<'a> Extractor<'a> {
                 speakers,
                 &mut self.context,
             );
+            // Sorted, so each act finds its clause's end by bisection: a sentence of
+            // thousands of clauses stays linear.
+            let mut clause_starts = clause_starts;
+            clause_starts.sort_unstable();
             for draft in drafts {
-                let object_end = clause_starts
-                    .iter()
-                    .copied()
-                    .find(|&s| s > draft.object_start)
-                    .unwrap_or(to);
+                let next = clause_starts.partition_point(|&s| s <= draft.object_start);
+                let object_end = clause_starts.get(next).copied().unwrap_or(to);
                 let follows_cue = draft.object_start == draft.cue.last + 1;
                 let (object_span, manner) =
                     object_phrase(lexicon, tokens, draft.object_start, object_end, follows_cue);

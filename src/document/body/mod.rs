@@ -32,17 +32,17 @@ pub struct Body {
     pub dropped: Vec<HeaderLine>,
 }
 
-/// Reads the body; `first_line` is the 1-based line number of `lines[0]`.
+/// Reads the body; `first_line` is the 1-based line number of the line of index 0.
 pub fn read(lines: &[Line], first_line: usize) -> Body {
     let marked = furniture::mark(lines);
     let mut dropped = Vec::new();
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
-    for (i, (line, reason)) in lines.iter().zip(&marked.dropped).enumerate() {
+    for (line, reason) in lines.iter().zip(&marked.dropped) {
         match reason {
             Some(reason) => {
                 if !line.is_blank() {
                     dropped.push(HeaderLine {
-                        line: first_line + i,
+                        line: first_line + line.index as usize,
                         text: line.text.to_string(),
                         class: LineClass::Furniture,
                         detail: reason,

@@ -223,3 +223,11 @@ fn underlined_headings() {
     assert_eq!(h, ["Principles", "Cooperation"]);
     assert_eq!(p.len(), 2);
 }
+
+#[test]
+fn dropped_lines_keep_their_numbers_after_runs_of_blank_lines() {
+    let text = "The Security Council,\n\n\n\nHaving considered the report, 7\n\n\n1. Decides to act.\n\n\n\n7 See document S/1.\n";
+    let body = read(&lines::split(text), 1);
+    assert_eq!(body.dropped[0].detail, "footnote");
+    assert_eq!(body.dropped[0].line, 12);
+}

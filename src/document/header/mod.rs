@@ -111,7 +111,7 @@ pub fn read(
             title::Role::None => reading.class_of(idx, &mut metadata),
         };
         header_lines.push(HeaderLine {
-            line: first_line + l.first,
+            line: first_line + lines[l.first].index as usize,
             text: l.text.clone(),
             class,
             detail,
