@@ -136,7 +136,25 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// Whether standard input carries a statement: a pipe, a socket or a regular file, as
+/// `less` and `bat` read it. A terminal, `/dev/null` (also what a closed descriptor
+/// becomes) and other devices do not.
+fn stdin_carries_text() -> bool {
+    let mut stat = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: fstat only writes the descriptor's metadata into the zeroed stat owned
+    // here, and it is read only when fstat succeeded.
+    let mode = unsafe {
+        if libc::fstat(libc::STDIN_FILENO, stat.as_mut_ptr()) != 0 {
+            return false;
+        }
+        stat.assume_init().st_mode & libc::S_IFMT
+    };
+    matches!(mode, libc::S_IFIFO | libc::S_IFREG | libc::S_IFSOCK)
+}
+
 pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
+    let piped = file.is_none() && stdin_carries_text();
+    let file = if piped { Some(Path::new("-")) } else { file };
     let Some(path) = file else {
         return Ok(Input {
             label: "embedded statement".into(),

@@ -265,6 +265,7 @@ fn malformed_cue_lexicon_names_line_and_column() {
 fn closed_pipe_is_not_an_error() {
     let mut child = communique()
         .args(["--export", "json"])
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -315,4 +316,25 @@ fn endless_inputs_stop_at_the_cap() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
     }
+}
+
+#[test]
+fn a_pipe_without_a_file_is_read() {
+    let out = run_with_stdin(
+        &["--export", "json"],
+        b"Joint statement on rivers\n\nWe condemn the dam.\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document"]["title"], "Joint statement on rivers");
+    assert_eq!(json["commitments"][0]["kind"], "condemn");
+}
+
+#[test]
+fn no_file_and_no_pipe_is_the_shipped_statement() {
+    // `output()` gives the child /dev/null as its standard input.
+    let out = run(&["--export", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["commitments"].as_array().unwrap().len(), 15);
 }
