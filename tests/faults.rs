@@ -97,6 +97,7 @@ fn sigtstp_from_outside_restores_the_terminal_and_cont_takes_it_back() {
         s.wait_for("the shell's screen back", |screen| {
             !screen.alternate_screen()
         });
+        s.wait_until_stopped();
         s.signal("CONT");
         s.wait_for("the reader's screen again", |screen| {
             screen.alternate_screen() && screen.contents().contains("Commitments 15")

@@ -74,9 +74,9 @@ fn replacement(c: char) -> Replacement {
 
 /// Joiners and emoji presentation selectors: they carry meaning right after a
 /// character (a family emoji, a conjunct in Indic scripts), so one is kept after a
-/// character beyond Latin; a
-/// second in a row, or one with nothing before it, is dropped like any other
-/// ignorable, so a run of them cannot smuggle hidden text.
+/// character beyond Latin; a second in a row, or one with nothing before it, is
+/// dropped like any other ignorable and the run marked, so it cannot smuggle hidden
+/// text unseen.
 fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}')
 }
@@ -88,7 +88,43 @@ fn replacement_after(previous: Option<char>, c: char) -> Replacement {
     if is_joiner(c) && previous.is_some_and(joins) {
         return Replacement::Keep;
     }
+    // An emoji in its colour form joined to the next (❤️‍🔥): the one pair of them.
+    if c == '\u{200D}' && previous == Some('\u{FE0F}') {
+        return Replacement::Keep;
+    }
     replacement(c)
+}
+
+/// Shown where invisible characters were dropped from a run of more than one: such a
+/// run can carry a hidden payload (one variation selector per byte), so the reader is
+/// told something was there.
+pub const HIDDEN: &str = "⟪HIDDEN⟫";
+
+/// Decides, character by character, what a text shows: remembers the previous
+/// character and whether the current run of invisible characters was already marked.
+#[derive(Debug, Default)]
+struct Shower {
+    previous: Option<char>,
+    run: usize,
+    marked: bool,
+}
+
+impl Shower {
+    fn next(&mut self, c: char) -> Replacement {
+        let shown = replacement_after(self.previous, c);
+        self.previous = Some(c);
+        if !(is_joiner(c) || matches!(replacement(c), Replacement::Drop)) {
+            self.run = 0;
+            self.marked = false;
+            return shown;
+        }
+        self.run += 1;
+        if matches!(shown, Replacement::Drop) && self.run > 1 && !self.marked {
+            self.marked = true;
+            return Replacement::Show(HIDDEN);
+        }
+        shown
+    }
 }
 
 /// Whether `c`, after `previous`, may be shown as it is: what every output checks.
@@ -119,11 +155,9 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
-    let mut previous = None;
+    let mut shower = Shower::default();
     for c in text.chars() {
-        let shown = replacement_after(previous, c);
-        previous = Some(c);
-        match shown {
+        match shower.next(c) {
             Replacement::Keep => out.push(c),
             Replacement::Drop => {}
             Replacement::Show(s) => out.push_str(s),
@@ -171,11 +205,9 @@ impl SafeText {
         }
         let mut text = String::with_capacity(original.len() + 16);
         let mut shifts = Vec::new();
-        let mut previous = None;
+        let mut shower = Shower::default();
         for (i, c) in original.char_indices() {
-            let replacement = replacement_after(previous, c);
-            previous = Some(c);
-            let shown = match replacement {
+            let shown = match shower.next(c) {
                 Replacement::Keep => {
                     text.push(c);
                     continue;
@@ -246,9 +278,21 @@ mod tests {
         let family = "👩\u{200D}👩\u{200D}👧";
         assert_eq!(visible(family), family);
         assert_eq!(visible("❤\u{FE0F}"), "❤\u{FE0F}");
-        // A payload of selectors after a character is dropped past the first.
+        // A payload of selectors after a character is dropped past the first, and the
+        // run is marked once.
         let smuggled = format!("😀\u{FE0F}{}", "\u{FE0E}\u{FE0F}".repeat(8));
-        assert_eq!(visible(&smuggled), "😀\u{FE0F}");
+        assert_eq!(visible(&smuggled), format!("😀\u{FE0F}{HIDDEN}"));
+        let tagged = format!("😀{}!", "\u{E0101}\u{E0142}".repeat(20));
+        assert_eq!(visible(&tagged), format!("😀{HIDDEN}!"));
+        // One invisible character alone is dropped without a mark.
+        assert_eq!(visible("a\u{200D}b\u{E0101}c"), "abc");
+        // The colour form of an emoji joined to the next is one sequence, kept whole.
+        let heart_on_fire = "❤\u{FE0F}\u{200D}🔥";
+        assert_eq!(visible(heart_on_fire), heart_on_fire);
+        // The mark keeps display offsets in step with the original.
+        let text = SafeText::new(&tagged);
+        assert_eq!(text.text(&tagged), format!("😀{HIDDEN}!"));
+        assert_eq!(text.map(tagged.len()), text.text(&tagged).len());
         assert_eq!(
             visible("\u{200D}start"),
             "start",

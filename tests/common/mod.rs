@@ -228,6 +228,24 @@ impl Session {
         assert!(status.success());
     }
 
+    /// The program's scheduler state from /proc: 'R', 'S', 'T' (stopped) …
+    pub fn state(&self) -> char {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).expect("read /proc stat");
+        let rest = &stat[stat.rfind(')').expect("stat format") + 2..];
+        rest.chars().next().expect("state field")
+    }
+
+    /// Waits until the program has stopped itself (after SIGTSTP it restores the
+    /// terminal first, then stops: a SIGCONT sent between the two would be lost).
+    pub fn wait_until_stopped(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.state() != 'T' {
+            assert!(Instant::now() < deadline, "the program never stopped");
+            self.drain(Duration::from_millis(20));
+        }
+    }
+
     /// CPU time the program has used so far, in clock ticks (utime + stime).
     pub fn cpu_ticks(&self) -> u64 {
         let stat =
