@@ -80,7 +80,11 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 pub fn query(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let summary = match &app.matches {
         _ if app.filtering => "  searching…".to_string(),
-        Some(m) => format!("  {} acts · {} sentences", m.acts.len(), m.sentences.len()),
+        Some(m) => format!(
+            "  {} · {}",
+            counted(m.acts.len(), "act"),
+            counted(m.sentences.len(), "sentence")
+        ),
         None if app.editing => "  kind: by: to: topic: cue: · ? help".to_string(),
         None => String::new(),
     };
@@ -129,6 +133,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         right.push(match (app.match_cursor, m.sentences.len()) {
             (_, 0) => "no matching sentence".to_string(),
             (Some(c), n) => format!("match {}/{n}", c + 1),
+            (None, 1) => "1 matching sentence".to_string(),
             (None, n) => format!("{n} matching sentences"),
         });
     }
@@ -180,4 +185,25 @@ pub fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
         "Too small".to_string()
     };
     centered_message(frame, area, &text, theme.warning);
+}
+
+/// "1 act", "7 acts": a count with its noun in the right number.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn counts_take_the_noun_in_the_right_number() {
+        assert_eq!(counted(1, "act"), "1 act");
+        assert_eq!(counted(0, "act"), "0 acts");
+        assert_eq!(counted(7, "sentence"), "7 sentences");
+    }
 }
