@@ -121,13 +121,13 @@ impl Failure {
     }
 }
 
-/// The bytes of a file, at most [`MAX_BYTES`]: the cap is on what is read, not the
+/// The bytes of a file or stream, at most [`MAX_BYTES`]: the cap is on what is read, not the
 /// size announced, so /dev/zero, a FIFO, `<(yes)` or a file that grows while read stop
 /// there with an error instead of filling memory.
-fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(&e))?;
+fn read_capped(input: impl Read) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
+    input
+        .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::from_io(&e))?;
     if bytes.len() as u64 > MAX_BYTES {
@@ -166,15 +166,8 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
         });
     };
     let (label, source, fallback_title, bytes) = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure::new("standard input", LoadError::from_io(&e)))?;
-        if bytes.len() as u64 > MAX_BYTES {
-            return Err(Failure::new("standard input", LoadError::TooLarge(None)));
-        }
+        let bytes =
+            read_capped(io::stdin().lock()).map_err(|e| Failure::new("standard input", e))?;
         (
             "standard input".to_string(),
             None,
@@ -194,7 +187,10 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
                 LoadError::TooLarge(Some(meta.len() >> 20)),
             ));
         }
-        let bytes = read_capped(path).map_err(|e| Failure::new(label.clone(), e))?;
+        let bytes = std::fs::File::open(path)
+            .map_err(|e| LoadError::from_io(&e))
+            .and_then(read_capped)
+            .map_err(|e| Failure::new(label.clone(), e))?;
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -267,7 +263,10 @@ pub fn open(input: &mut Input, lexicons: &Lexicons) -> (Statement, Analysis) {
 fn load_user_cues(cues: Option<&Path>) -> Result<Option<CueLexicon>, Failure> {
     let Some(path) = cues else { return Ok(None) };
     let label = path.display().to_string();
-    let bytes = read_capped(path).map_err(|e| Failure::new(label.clone(), e))?;
+    let bytes = std::fs::File::open(path)
+        .map_err(|e| LoadError::from_io(&e))
+        .and_then(read_capped)
+        .map_err(|e| Failure::new(label.clone(), e))?;
     let text =
         String::from_utf8(bytes).map_err(|_| Failure::new(label.clone(), "not valid UTF-8"))?;
     CueLexicon::embedded_with(&text)

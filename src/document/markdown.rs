@@ -11,7 +11,7 @@ use std::borrow::Cow;
 /// Whether a text reads as Markdown: a front matter block, or Markdown's own marks
 /// (ATX headings, paired `**`, links) in its first lines.
 pub fn looks_like_markdown(text: &str) -> bool {
-    let sample = &text[..floor_char_boundary(text, 16 * 1024)];
+    let sample = &text[..text.floor_char_boundary(16 * 1024)];
     let mut signals = 0;
     for line in sample.lines().take(200) {
         let line = line.trim_start();
@@ -30,14 +30,6 @@ pub fn looks_like_markdown(text: &str) -> bool {
         }
     }
     false
-}
-
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Whether the whole line is strong emphasis: `**A NEW ERA**`, `__Introduction__`.

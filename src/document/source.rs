@@ -186,6 +186,8 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<(String, usize)> {
     Some((text, replaced))
 }
 
+/// A file is binary when it has NUL bytes, or when more than one byte in ten of its
+/// first 64 KiB is a control character that text never carries.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     if sample.contains(&0) {

@@ -27,6 +27,14 @@ const HEADER: [&str; 14] = [
     "cue_start",
 ];
 
+/// The CSV writer every export uses. Text cells are quoted: a cell with ";" stays
+/// whole in the locales that split there.
+fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::NonNumeric)
+        .from_writer(out)
+}
+
 /// A cell a spreadsheet will show as text. What it starts with is judged after the
 /// characters a spreadsheet skips (spaces, invisible format characters), and the
 /// full-width forms of the formula signs count too.
@@ -56,10 +64,7 @@ pub fn write_csv(
     analysis: &Analysis,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    // Text cells quoted: a cell with ";" stays whole in the locales that split there.
-    let mut writer = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::NonNumeric)
-        .from_writer(out);
+    let mut writer = writer(out);
     writer.write_record(HEADER).map_err(write_error)?;
     for act in &analysis.commitments {
         let section = &analysis.sections[act.section];
@@ -117,9 +122,7 @@ mod tests {
     #[test]
     fn text_cells_are_quoted_so_semicolons_do_not_split_them() {
         let mut out = Vec::new();
-        let mut writer = csv::WriterBuilder::new()
-            .quote_style(csv::QuoteStyle::NonNumeric)
-            .from_writer(&mut out);
+        let mut writer = writer(&mut out);
         writer.write_record(["x;=1", "12"]).unwrap();
         drop(writer);
         assert_eq!(String::from_utf8(out).unwrap(), "\"x;=1\",12\n");

@@ -54,12 +54,7 @@ fn sentence_excerpt(statement: &Statement, act: &crate::analysis::Commitment) ->
     if sentence.end - sentence.start <= 3 * EXCERPT_AROUND {
         return text[sentence.start..sentence.end].to_string();
     }
-    let floor = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
+    let floor = |i: usize| text.floor_char_boundary(i);
     let from = floor(
         act.cue_span
             .0
@@ -89,10 +84,7 @@ fn object_excerpt<'s>(
     if object.len() <= 2 * EXCERPT_AROUND {
         return object.into();
     }
-    let mut cut = 2 * EXCERPT_AROUND;
-    while !object.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = object.floor_char_boundary(2 * EXCERPT_AROUND);
     format!("{}…", object[..cut].trim_end()).into()
 }
 

@@ -48,11 +48,11 @@ pub(super) fn leading_subject(
     }
 }
 
-/// The subject of the that-clause a coordinated verb is in: "we affirm that a nuclear
-/// war cannot be won and must never be fought" → "a nuclear war".
 /// Tokens looked back for the "that" of a clause.
 const THAT_LOOKBACK: usize = 40;
 
+/// The subject of the that-clause a coordinated verb is in: "we affirm that a nuclear
+/// war cannot be won and must never be fought" → "a nuclear war".
 pub(super) fn that_subject(
     s: &Sentence,
     before: usize,

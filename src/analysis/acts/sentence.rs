@@ -234,9 +234,8 @@ pub(super) fn sentence_acts(
         if duplicate {
             continue;
         }
-        if !actors.contains(&actor) {
-            actors.push(Arc::clone(&actor));
-        }
+        // Not a duplicate, so not among `actors` yet.
+        actors.push(Arc::clone(&actor));
         drafts.push(Draft {
             kind,
             actor,

@@ -59,11 +59,7 @@ pub fn mark(lines: &[Line]) -> Marked {
 }
 
 fn prefix(text: &str, max: usize) -> &str {
-    let mut cut = text.len().min(max);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &text[..cut]
+    &text[..text.floor_char_boundary(max)]
 }
 
 fn lower_key(text: &str) -> String {

@@ -223,10 +223,7 @@ const MAX_TITLE_BYTES: usize = 240;
 
 /// A long line: a release note, an occasion, a numbered paragraph, or prose.
 fn classify_long(content: &str, lexicon: &HeaderLexicon) -> Kind {
-    let mut cut = content.len().min(160);
-    while !content.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = content.floor_char_boundary(160);
     let start = content[..cut].to_lowercase();
     if lexicon.is_release_note(&start) && content.split_whitespace().nth(45).is_none() {
         return Kind::ReleaseNote;

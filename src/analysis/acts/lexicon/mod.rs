@@ -371,7 +371,6 @@ impl CueLexicon {
         while i < ids.len() {
             let best = self
                 .candidates(ids, i)
-                .into_iter()
                 .filter_map(|c| self.match_at(ids, c, i))
                 .max_by_key(|m| (m.last, usize::MAX - m.cue));
             match best {
@@ -392,24 +391,23 @@ impl CueLexicon {
     /// The cues that may match at `at`: the one-word cues of its word, and the longer
     /// ones whose second word is one of those a match could reach (the next word, or
     /// one past gap words, as [`Self::match_at`] skips them).
-    fn candidates(&self, ids: &[WordId], at: usize) -> Vec<usize> {
+    /// A cue may come twice (a gap word repeated); the caller's choice of the best
+    /// match does not depend on order or repeats, so nothing is collected or sorted.
+    fn candidates<'s>(&'s self, ids: &'s [WordId], at: usize) -> impl Iterator<Item = usize> + 's {
         let first = ids[at];
-        let mut out: Vec<usize> = self.single.get(first as usize).cloned().unwrap_or_default();
-        let mut j = at + 1;
-        let mut gap = 0;
-        while let Some(&next) = ids.get(j) {
-            if let Some(list) = self.pairs.get(&(first, next)) {
-                out.extend_from_slice(list);
-            }
-            if gap >= MAX_GAP || !self.is_gap(next) {
-                break;
-            }
-            j += 1;
-            gap += 1;
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+        let rest = &ids[at + 1..];
+        let gaps = rest
+            .iter()
+            .take(MAX_GAP)
+            .take_while(|&&id| self.is_gap(id))
+            .count();
+        let reach = &rest[..(gaps + 1).min(rest.len())];
+        let single = self.single.get(first as usize).into_iter().flatten();
+        let pairs = reach
+            .iter()
+            .filter_map(move |&next| self.pairs.get(&(first, next)))
+            .flatten();
+        single.chain(pairs).copied()
     }
 
     fn is_gap(&self, id: WordId) -> bool {
