@@ -331,7 +331,7 @@ fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> R
         .map(|w| format!("{}: {w}", safe::visible(&input.label)));
     let background = terminal::Background {
         read,
-        analyse: Box::new(move |statement, progress| {
+        analyse: Box::new(move |statement, progress: &dyn Fn(usize)| {
             analysis::analyse_with_progress(statement, &lexicons(user_cues), progress)
         }),
     };

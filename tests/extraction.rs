@@ -17,7 +17,7 @@ fn acts(body: &str) -> Vec<(CommitmentKind, String, Option<String>)> {
     analyse(&statement, Lexicons::embedded())
         .commitments
         .into_iter()
-        .map(|c| (c.kind, c.actor.to_string(), c.addressee))
+        .map(|c| (c.kind, c.actor.to_string(), c.addressee.map(|a| a.to_string())))
         .collect()
 }
 
@@ -467,7 +467,7 @@ fn a_body_speaks_for_itself_in_its_own_statements() {
         analyse(&statement, Lexicons::embedded())
             .commitments
             .into_iter()
-            .map(|c| (c.kind, c.actor.to_string(), c.addressee))
+            .map(|c| (c.kind, c.actor.to_string(), c.addressee.map(|a| a.to_string())))
             .collect();
     assert_eq!(
         got,
@@ -588,7 +588,7 @@ fn intensity_cue_and_object() {
     );
     let p = &statement.paragraphs[0];
     for c in &analysis.commitments {
-        assert_eq!(&p.text[c.cue_span.0..c.cue_span.1], c.cue(&statement));
+        assert_eq!(&p.text[c.cue_range().0..c.cue_range().1], c.cue(&statement));
     }
 }
 

@@ -78,7 +78,7 @@ proptest! {
             let result = Filter::default().run(&query, &statement, &analysis);
             for m in &result.sentences {
                 let p = &statement.paragraphs[m.at.paragraph];
-                for &(s, e) in result.ranges_of(m) {
+                for (s, e) in result.ranges_of(m) {
                     prop_assert!(p.text.is_char_boundary(s) && p.text.is_char_boundary(e) && e <= p.text.len());
                 }
             }
@@ -140,7 +140,7 @@ fn matched(
 ) -> Option<Matched> {
     let query = Query::parse(raw)?;
     let r = filter.run(&query, s, a);
-    let mut acts: Vec<usize> = r.acts.iter().map(|m| m.act).collect();
+    let mut acts: Vec<usize> = r.acts.iter().map(|m| m.act as usize).collect();
     acts.sort_unstable();
     let sentences = r
         .sentences

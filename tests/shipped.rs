@@ -162,7 +162,7 @@ fn exactly_the_fifteen_labelled_acts() {
             (
                 s.sentence_text(c.sentence).to_string(),
                 c.kind.to_string(),
-                c.addressee.clone(),
+                c.addressee.as_deref().map(str::to_string),
                 c.actor.to_string(),
             )
         })

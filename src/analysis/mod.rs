@@ -15,7 +15,6 @@ pub mod text;
 pub mod topics;
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::document::Statement;
 
@@ -147,41 +146,41 @@ pub struct TopicSummary {
 /// Analyses a statement with the given lexicons, a paragraph at a time: each is
 /// tokenised once for its topics and its acts, and its tokens dropped before the next.
 pub fn analyse(statement: &Statement, lexicons: &Lexicons) -> Analysis {
-    analyse_with_progress(statement, lexicons, &AtomicUsize::new(0))
+    analyse_with_progress(statement, lexicons, &|_| {})
 }
 
-/// [`analyse`], counting the paragraphs done in `progress` as it goes, for a reader
-/// that shows how far a long analysis has come.
+/// How many paragraphs [`analyse_with_progress`] analyses between two reports.
+pub const PROGRESS_EVERY: usize = 64;
+
+/// [`analyse`], telling `progress` the number of paragraphs done every
+/// [`PROGRESS_EVERY`] paragraphs and at the end, for a reader that shows how far a long
+/// analysis has come.
 pub fn analyse_with_progress(
     statement: &Statement,
     lexicons: &Lexicons,
-    progress: &AtomicUsize,
+    progress: &dyn Fn(usize),
 ) -> Analysis {
     let authorship = authors::of(statement, parties::PartyLexicon::embedded());
     let speakers = Speakers::of(&authorship, parties::PartyLexicon::embedded(), statement);
     let mut extractor = acts::Extractor::new(&speakers, &lexicons.cues);
     let mut commitments = Vec::new();
-    let mut paragraph_topics = Vec::with_capacity(statement.paragraphs.len());
+    let mut sections = sections::Builder::new(statement, &lexicons.topics);
+    let mut paragraph_section = Vec::with_capacity(statement.paragraphs.len());
     for (p, paragraph) in statement.paragraphs.iter().enumerate() {
         let tokens = text::Tokens::new(&paragraph.text);
-        paragraph_topics.push(lexicons.topics.score_tokens(&tokens));
+        let section = sections.paragraph(p, &lexicons.topics.score_tokens(&tokens));
+        paragraph_section.push(section);
+        let first_act = commitments.len();
         extractor.paragraph(p, paragraph, &tokens, &mut commitments);
-        if p % 64 == 63 {
-            progress.store(p + 1, Ordering::Relaxed);
+        for act in &mut commitments[first_act..] {
+            act.section = section;
+        }
+        if p % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
+            progress(p + 1);
         }
     }
-    progress.store(statement.paragraphs.len(), Ordering::Relaxed);
-    let sections = sections::build(statement, &lexicons.topics, &paragraph_topics);
-    drop(paragraph_topics);
-    let mut paragraph_section = vec![0; statement.paragraphs.len()];
-    for (s, section) in sections.iter().enumerate() {
-        for p in section.paragraphs.clone() {
-            paragraph_section[p] = s;
-        }
-    }
-    for act in &mut commitments {
-        act.section = paragraph_section[act.sentence.paragraph];
-    }
+    progress(statement.paragraphs.len());
+    let sections = sections.finish();
     // Grown by doubling: give the slack back, as a big statement keeps them for long.
     commitments.shrink_to_fit();
     Analysis {

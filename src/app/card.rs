@@ -45,8 +45,10 @@ pub fn span_shown(
     let shown = SafeText::new(raw);
     let ranges = hits
         .iter()
-        .filter(|h| h.field == HitField::Text && h.start < e && h.end > s)
-        .map(|h| shown.map_range(h.start.max(s) - s, h.end.min(e) - s))
+        .filter(|h| h.field == HitField::Text)
+        .map(Hit::range)
+        .filter(|&(hs, he)| hs < e && he > s)
+        .map(|(hs, he)| shown.map_range(hs.max(s) - s, he.min(e) - s))
         .collect();
     (shown.text(raw).to_string(), ranges)
 }
@@ -67,7 +69,10 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
         let ranges = hits
             .iter()
             .filter(|h| h.field == field)
-            .map(|h| shown.map_range(h.start, h.end))
+            .map(|h| {
+                let (s, e) = h.range();
+                shown.map_range(s, e)
+            })
             .collect();
         (shown.text(text).to_string(), ranges)
     };
@@ -85,7 +90,7 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
             Role::Plain,
         ));
     }
-    let (cue, cue_hits) = in_span(act.cue_span);
+    let (cue, cue_hits) = in_span(act.cue_range());
     out.push(field(
         "Cue",
         (
@@ -104,7 +109,7 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
             Role::Plain,
         ));
     }
-    out.push(field("What", in_span(act.object_span), Role::Plain));
+    out.push(field("What", in_span(act.object_range()), Role::Plain));
     let section = &app.analysis.sections[act.section];
     out.push(field(
         "In",

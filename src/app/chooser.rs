@@ -3,6 +3,8 @@
 //! and skipped, and choosing writes the `kind:` or `to:` term into the query line, so
 //! the line always shows what is in force.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::analysis::CommitmentKind;
 use crate::analysis::filter::{Field, Query};
 use crate::analysis::query::with_field;
@@ -56,7 +58,7 @@ impl Chooser {
         let listed: Vec<usize> = match Query::parse(&rest) {
             Some(query) => {
                 let result = app.filter.run(&query, &app.statement, &app.analysis);
-                result.acts.iter().map(|m| m.act).collect()
+                result.acts.iter().map(|m| m.act as usize).collect()
             }
             None => (0..app.analysis.commitments.len()).collect(),
         };
@@ -80,21 +82,18 @@ impl Chooser {
                 }
             }
             ChooserKind::Addressees => {
-                let mut counts: Vec<(String, usize)> = Vec::new();
+                let mut by_name: HashMap<&str, usize> = HashMap::default();
                 for &i in &listed {
-                    let Some(to) = &acts[i].addressee else {
-                        continue;
-                    };
-                    match counts.iter_mut().find(|(name, _)| name == to) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((to.clone(), 1)),
+                    if let Some(to) = &acts[i].addressee {
+                        *by_name.entry(to).or_default() += 1;
                     }
                 }
-                counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let mut counts: Vec<(&str, usize)> = by_name.into_iter().collect();
+                counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
                 items.extend(counts.into_iter().map(|(name, count)| ChooserItem {
-                    label: name.clone(),
+                    label: name.to_string(),
                     count,
-                    value: Some(name),
+                    value: Some(name.to_string()),
                 }));
             }
         }

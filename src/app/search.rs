@@ -86,7 +86,7 @@ impl App {
         let previous = self.selected_act();
         self.matches = result;
         match &self.matches {
-            Some(result) => self.acts = result.acts.iter().map(|m| m.act).collect(),
+            Some(result) => self.acts = result.acts.iter().map(|m| m.act as usize).collect(),
             None => self.acts = (0..self.analysis.commitments.len()).collect(),
         }
         self.kind_counts = [0; 6];

@@ -63,6 +63,15 @@ enum Tag {
 /// The blank row under the title block, which belongs to no paragraph.
 const FRONT_MATTER: u32 = u32::MAX;
 
+/// Paragraph `p`'s marker as displayed ("1.", "(a)"), or empty; made when drawn, not
+/// kept, as nearly all are short and clean (borrowed).
+pub fn marker(statement: &Statement, p: usize) -> std::borrow::Cow<'_, str> {
+    statement.paragraphs[p]
+        .marker
+        .as_deref()
+        .map_or(std::borrow::Cow::Borrowed(""), safe::visible)
+}
+
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -73,8 +82,6 @@ pub struct TextView {
     width: usize,
     /// Display text of each paragraph, with the map from original offsets.
     pub display: Vec<SafeText>,
-    /// Paragraph markers as displayed ("1.", "(a)"), or empty.
-    pub markers: Vec<String>,
     rows: Vec<Row>,
     /// The wrapped lines of the title block and the headings.
     lines: Vec<String>,
@@ -92,16 +99,6 @@ impl TextView {
                 .paragraphs
                 .iter()
                 .map(|p| SafeText::new(&p.text))
-                .collect(),
-            markers: statement
-                .paragraphs
-                .iter()
-                .map(|p| {
-                    p.marker
-                        .as_deref()
-                        .map(|m| safe::visible(m).into_owned())
-                        .unwrap_or_default()
-                })
                 .collect(),
             rows: Vec::new(),
             lines: Vec::new(),
@@ -132,7 +129,7 @@ impl TextView {
                 self.heading(&heading.text, heading.level, p);
             }
             self.paragraph_rows.push(self.rows.len());
-            let marker = &self.markers[p];
+            let marker = marker(statement, p);
             let indent = if marker.is_empty() {
                 0
             } else {

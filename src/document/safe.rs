@@ -184,23 +184,29 @@ pub fn visible_lines(text: &str) -> String {
 
 /// Display text plus a map from original byte offsets to display byte offsets. Text
 /// that needs no replacement (nearly all of it) is not copied: [`SafeText::text`] then
-/// hands back the original.
+/// hands back the original, and the whole costs 16 bytes — one per paragraph of a
+/// statement of millions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SafeText {
-    shown: Option<String>,
-    /// (original offset, display offset) at each replaced character, in order; empty
-    /// when the text needed no replacement.
+    replaced: Option<Box<Replaced>>,
+    original_len: u32,
+}
+
+/// The display text of a text that needed replacements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Replaced {
+    shown: String,
+    /// (original offset, display offset) at each replaced character, in order.
     shifts: Vec<(usize, usize)>,
-    original_len: usize,
 }
 
 impl SafeText {
     pub fn new(original: &str) -> SafeText {
+        let original_len = u32::try_from(original.len()).unwrap_or(u32::MAX);
         if all_safe(original) {
             return SafeText {
-                shown: None,
-                shifts: Vec::new(),
-                original_len: original.len(),
+                replaced: None,
+                original_len,
             };
         }
         let mut text = String::with_capacity(original.len() + 16);
@@ -220,29 +226,31 @@ impl SafeText {
             shifts.push((i + c.len_utf8(), text.len()));
         }
         SafeText {
-            shown: Some(text),
-            shifts,
-            original_len: original.len(),
+            replaced: Some(Box::new(Replaced {
+                shown: text,
+                shifts,
+            })),
+            original_len,
         }
     }
 
     /// The text to show: the display text, or `original` itself when it needed nothing.
     pub fn text<'a>(&'a self, original: &'a str) -> &'a str {
-        self.shown.as_deref().unwrap_or(original)
+        self.replaced.as_ref().map_or(original, |r| &r.shown)
     }
 
     /// The display offset of an original byte offset (clamped to the text).
     pub fn map(&self, original: usize) -> usize {
-        let original = original.min(self.original_len);
-        if self.shifts.is_empty() {
+        let original = original.min(self.original_len as usize);
+        let Some(replaced) = &self.replaced else {
             return original;
-        }
-        let at = self.shifts.partition_point(|&(o, _)| o <= original);
-        match at.checked_sub(1).map(|k| self.shifts[k]) {
+        };
+        let at = replaced.shifts.partition_point(|&(o, _)| o <= original);
+        match at.checked_sub(1).map(|k| replaced.shifts[k]) {
             Some((o, d)) => d + (original - o),
             None => original,
         }
-        .min(self.shown.as_ref().map_or(self.original_len, String::len))
+        .min(replaced.shown.len())
     }
 
     pub fn map_range(&self, start: usize, end: usize) -> (usize, usize) {

@@ -87,7 +87,7 @@ pub fn write_csv(
             super::sentence_id(statement, act.sentence).to_string(),
             cell(&topics.join("; ")).into_owned(),
             cell(&super::sentence_excerpt(statement, act)).into_owned(),
-            act.cue_span.0.to_string(),
+            act.cue_range().0.to_string(),
         ];
         writer.write_record(&record).map_err(write_error)?;
     }

@@ -56,12 +56,12 @@ fn sentence_excerpt(statement: &Statement, act: &crate::analysis::Commitment) ->
     }
     let floor = |i: usize| text.floor_char_boundary(i);
     let from = floor(
-        act.cue_span
+        act.cue_range()
             .0
             .saturating_sub(EXCERPT_AROUND)
             .max(sentence.start),
     );
-    let object_end = act.object_span.1.min(act.cue_span.1 + EXCERPT_AROUND);
+    let object_end = act.object_range().1.min(act.cue_range().1 + EXCERPT_AROUND);
     let to = floor((object_end + EXCERPT_AROUND / 2).min(sentence.end));
     let mut out = String::new();
     if from > sentence.start {

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::analysis::filter::HitField;
+use crate::analysis::filter::{Hit, HitField};
 use crate::analysis::{Commitment, CommitmentKind};
 use crate::app::card::span_shown;
 use crate::app::filters::why_empty;
@@ -131,7 +131,8 @@ fn who(
         let base = text.len();
         text.push_str(shown.text(value));
         for h in hits.iter().filter(|h| h.field == field) {
-            let (s, e) = shown.map_range(h.start, h.end);
+            let (s, e) = h.range();
+            let (s, e) = shown.map_range(s, e);
             ranges.push((base + s, base + e));
         }
     };
@@ -159,7 +160,7 @@ fn act_lines<'a>(
     let kind_hits: Vec<(usize, usize)> = hits
         .iter()
         .filter(|h| h.field == HitField::Kind)
-        .map(|h| (h.start, h.end))
+        .map(Hit::range)
         .collect();
     let mut first = marked(
         &format!("{badge:<BADGE$}"),
@@ -177,7 +178,7 @@ fn act_lines<'a>(
     };
     let (who, who_hits) = fit(&who, &who_hits, who_room);
     let paragraph = &app.statement.paragraphs[act.sentence.paragraph].text;
-    let (text, text_hits) = span_shown(paragraph, act.object_span, hits);
+    let (text, text_hits) = span_shown(paragraph, act.object_range(), hits);
     let object_room = avail.saturating_sub(if who.is_empty() { 0 } else { who.width() + 1 });
     let mut lines = Vec::new();
     let last_line_text = if tall && text.width() > object_room {

@@ -104,7 +104,7 @@ fn decorations(
                 theme.match_sentence
             };
             out.push((m.at.paragraph, (s, e, style)));
-            for &(cs, ce) in result.ranges_of(m) {
+            for (cs, ce) in result.ranges_of(m) {
                 let (cs, ce) = display.map_range(cs, ce);
                 out.push((m.at.paragraph, (cs, ce, theme.match_chars)));
             }
@@ -117,7 +117,7 @@ fn decorations(
             let sentence = app.statement.paragraphs[p].sentences[act.sentence.index];
             let (s, e) = display.map_range(sentence.start, sentence.end);
             out.push((p, (s, e, theme.sentence)));
-            let (cs, ce) = display.map_range(act.cue_span.0, act.cue_span.1);
+            let (cs, ce) = display.map_range(act.cue_range().0, act.cue_range().1);
             out.push((p, (cs, ce, theme.cue)));
         }
     }
@@ -145,7 +145,7 @@ fn row_line<'a>(
             end,
             first,
         } => {
-            let marker = &app.view.markers[paragraph];
+            let marker = crate::app::textview::marker(&app.statement, paragraph);
             let mut spans = Vec::new();
             if !marker.is_empty() {
                 let lead = if first {

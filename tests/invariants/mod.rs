@@ -42,7 +42,7 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
     for act in &analysis.commitments {
         let p = &statement.paragraphs[act.sentence.paragraph];
         let sentence = p.sentences[act.sentence.index];
-        for (start, end) in [act.cue_span, act.object_span] {
+        for (start, end) in [act.cue_range(), act.object_range()] {
             assert!(
                 start <= end && end <= p.text.len(),
                 "span {start}..{end} outside paragraph"
@@ -53,7 +53,7 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
             );
         }
         assert!(
-            act.cue_span.0 >= sentence.start && act.cue_span.1 <= sentence.end,
+            act.cue_range().0 >= sentence.start && act.cue_range().1 <= sentence.end,
             "cue outside its sentence"
         );
         assert!(
@@ -61,8 +61,8 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
             "act in a missing section"
         );
         assert!(
-            act.object_span == (0, 0)
-                || (act.object_span.0 >= sentence.start && act.object_span.1 <= sentence.end),
+            act.object_range() == (0, 0)
+                || (act.object_range().0 >= sentence.start && act.object_range().1 <= sentence.end),
             "object outside its sentence"
         );
         assert!(

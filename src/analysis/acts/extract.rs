@@ -6,6 +6,10 @@
 //! be told what they must do. The act records who speaks, who is addressed, the cue, its
 //! object and how strongly it is put.
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet as HashSet;
+
 use super::complement;
 use super::context::Context;
 use super::grammar::Sentence;
@@ -26,6 +30,8 @@ pub struct Extractor<'a> {
     speakers: &'a Speakers,
     lexicon: &'a CueLexicon,
     context: Context,
+    /// Every addressee named so far, so the acts addressed to one party share its name.
+    addressees: HashSet<Arc<str>>,
 }
 
 impl<'a> Extractor<'a> {
@@ -34,6 +40,7 @@ impl<'a> Extractor<'a> {
             speakers,
             lexicon,
             context: Context::default(),
+            addressees: HashSet::default(),
         }
     }
 
@@ -88,16 +95,16 @@ impl<'a> Extractor<'a> {
                     id: out.len() + 1,
                     kind: draft.kind,
                     actor: draft.actor,
-                    addressee: draft.addressee,
+                    addressee: draft.addressee.map(|a| self.intern(a)),
                     sentence: SentenceRef {
                         paragraph: pi,
                         index: si,
                     },
-                    cue_span: (
+                    cue_span: narrow((
                         tokens.tokens[draft.cue.first].start(),
                         tokens.tokens[draft.cue.last].end(),
-                    ),
-                    object_span,
+                    )),
+                    object_span: narrow(object_span),
                     intensity,
                     section: 0,
                 });
@@ -106,6 +113,22 @@ impl<'a> Extractor<'a> {
         }
         self.context.end_paragraph(paragraph, tokens);
     }
+
+    fn intern(&mut self, name: String) -> Arc<str> {
+        if let Some(shared) = self.addressees.get(name.as_str()) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = name.into();
+        self.addressees.insert(Arc::clone(&shared));
+        shared
+    }
+}
+
+/// A byte range of a paragraph as stored in an act. Input is capped far below 4 GiB,
+/// so the offsets always fit.
+fn narrow((start, end): (usize, usize)) -> (u32, u32) {
+    let fit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    (fit(start), fit(end))
 }
 
 /// Names and groups ("the militias", "the two leaders") mentioned in a sentence, for

@@ -71,12 +71,14 @@ pub struct Commitment {
     pub kind: CommitmentKind,
     /// Shared: most acts of a statement have the same actor, its authors.
     pub actor: Arc<str>,
-    pub addressee: Option<String>,
+    /// Shared with every other act of the statement addressed to the same party.
+    pub addressee: Option<Arc<str>>,
     pub sentence: SentenceRef,
-    /// Byte range of the cue in its paragraph's text ([`Commitment::cue`]).
-    pub cue_span: (usize, usize),
-    /// Byte range of the object in its paragraph's text ([`Commitment::object`]).
-    pub object_span: (usize, usize),
+    /// Byte range of the cue in its paragraph's text ([`Commitment::cue_range`]); u32
+    /// as a statement may hold millions of acts.
+    pub cue_span: (u32, u32),
+    /// Byte range of the object in its paragraph's text ([`Commitment::object_range`]).
+    pub object_span: (u32, u32),
     /// 0 plain, 1 marked ("strongly"), 2 maximal ("in the strongest terms").
     pub intensity: u8,
     /// Index of the section the act is in (its topics are the section's:
@@ -85,10 +87,21 @@ pub struct Commitment {
 }
 
 impl Commitment {
+    /// Byte range of the cue in its paragraph's text.
+    pub fn cue_range(&self) -> (usize, usize) {
+        (self.cue_span.0 as usize, self.cue_span.1 as usize)
+    }
+
+    /// Byte range of the object in its paragraph's text.
+    pub fn object_range(&self) -> (usize, usize) {
+        (self.object_span.0 as usize, self.object_span.1 as usize)
+    }
+
     /// The cue as written: "urge" in "We strongly urge", "are also committed to".
     pub fn cue<'s>(&self, statement: &'s Statement) -> &'s str {
         let text = &statement.paragraphs[self.sentence.paragraph].text;
-        text.get(self.cue_span.0..self.cue_span.1).unwrap_or("")
+        let (start, end) = self.cue_range();
+        text.get(start..end).unwrap_or("")
     }
 
     /// How strongly the act is put, in words; `None` when plainly.
@@ -104,8 +117,8 @@ impl Commitment {
     /// as a span, as a statement may have millions of acts.
     pub fn object<'s>(&self, statement: &'s Statement) -> &'s str {
         let text = &statement.paragraphs[self.sentence.paragraph].text;
-        text.get(self.object_span.0..self.object_span.1)
-            .unwrap_or("")
+        let (start, end) = self.object_range();
+        text.get(start..end).unwrap_or("")
     }
 
     /// The object cut at a word to at most `max` characters, for drawing it in a row.

@@ -25,7 +25,7 @@ impl Context<'_> {
         let act = &self.analysis.commitments[i];
         let start = sink.len();
         let mut out = ActMatch {
-            act: i,
+            act: super::narrow(i),
             rank: 0,
             score: 0,
             hits: (0, 0),
@@ -84,7 +84,7 @@ impl Context<'_> {
             Field::Actor => actor.map(take),
             Field::Addressee => addressee.map(take),
             Field::Cue => {
-                let (s, e) = act.cue_span;
+                let (s, e) = act.cue_range();
                 let found = term.pattern.find(paragraph.get(s..e)?, &[], self.scorer)?;
                 Some(take(&hits(found, HitField::Text, s)))
             }
@@ -104,11 +104,12 @@ impl Context<'_> {
                 }
                 if let Some((found, offset)) = self.context(act, term) {
                     if let Some(sink) = sink {
-                        sink.extend(found.ranges.iter().map(|&(s, e)| Hit {
-                            field: HitField::Text,
-                            start: s + offset,
-                            end: e + offset,
-                        }));
+                        sink.extend(
+                            found
+                                .ranges
+                                .iter()
+                                .map(|&(s, e)| Hit::new(HitField::Text, s + offset, e + offset)),
+                        );
                     }
                     best = better(best, (found.class, found.score));
                 }
@@ -130,8 +131,8 @@ impl Context<'_> {
             if std::ptr::eq(other, act) {
                 continue;
             }
-            for span in [other.cue_span, other.object_span] {
-                for piece in subtract(span, &[act.cue_span, act.object_span]) {
+            for span in [other.cue_range(), other.object_range()] {
+                for piece in subtract(span, &[act.cue_range(), act.object_range()]) {
                     let (s, e) = (piece.0.max(sentence.start), piece.1.min(sentence.end));
                     if s < e {
                         blocked.push((s - sentence.start, e - sentence.start));
@@ -149,7 +150,7 @@ impl Context<'_> {
         &self,
         query: &Prepared,
         at: SentenceRef,
-        sink: &mut Vec<(usize, usize)>,
+        sink: &mut Vec<(u32, u32)>,
     ) -> Option<(u32, u32)> {
         let paragraph = &self.statement.paragraphs[at.paragraph];
         let sentence = paragraph.sentences.get(at.index)?;
@@ -196,7 +197,7 @@ impl Context<'_> {
                             found
                                 .ranges
                                 .iter()
-                                .map(|&(s, e)| (s + sentence.start, e + sentence.start)),
+                                .map(|&(s, e)| (small(s + sentence.start), small(e + sentence.start))),
                         );
                     }
                 }
@@ -253,11 +254,7 @@ pub(super) fn hits(found: Found, field: HitField, offset: usize) -> TermMatch {
     let hits = found
         .ranges
         .iter()
-        .map(|&(s, e)| Hit {
-            field,
-            start: s + offset,
-            end: e + offset,
-        })
+        .map(|&(s, e)| Hit::new(field, s + offset, e + offset))
         .collect();
     (found.class, found.score, hits)
 }

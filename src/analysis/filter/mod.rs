@@ -42,18 +42,38 @@ pub enum HitField {
     Text,
 }
 
-/// Matched characters of an act.
+/// Matched characters of an act: a byte range of its field (u32, as a result may
+/// hold millions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub field: HitField,
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Hit {
+    pub fn new(field: HitField, start: usize, end: usize) -> Hit {
+        Hit {
+            field,
+            start: narrow(start),
+            end: narrow(end),
+        }
+    }
+
+    pub fn range(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
+}
+
+/// An offset of a text capped far below 4 GiB.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// An act that matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActMatch {
-    pub act: usize,
+    pub act: u32,
     /// Sum of the classes of its terms' matches (0 best).
     pub rank: u32,
     /// fuzzy-matcher's scores of its spread-out matches, summed.
@@ -82,7 +102,7 @@ pub struct FilterResult {
     /// In reading order.
     pub sentences: Vec<SentenceMatch>,
     /// The sentences' highlights.
-    pub ranges: Vec<(usize, usize)>,
+    pub ranges: Vec<(u32, u32)>,
     /// Matching sentences per section.
     pub section_hits: Vec<usize>,
     /// Sections whose title matches, with the byte ranges of the title to highlight.
@@ -103,10 +123,12 @@ impl FilterResult {
     }
 
     /// What matched in a sentence: byte ranges of its paragraph.
-    pub fn ranges_of(&self, m: &SentenceMatch) -> &[(usize, usize)] {
+    pub fn ranges_of(&self, m: &SentenceMatch) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.ranges
             .get(m.ranges.0 as usize..m.ranges.1 as usize)
             .unwrap_or(&[])
+            .iter()
+            .map(|&(s, e)| (s as usize, e as usize))
     }
 }
 
@@ -174,7 +196,7 @@ impl Filter {
             let mut hits = Vec::new();
             let mut acts: Vec<ActMatch> = match previous {
                 Some(last) => {
-                    let mut listed: Vec<usize> = last.acts.iter().map(|m| m.act).collect();
+                    let mut listed: Vec<usize> = last.acts.iter().map(|m| m.act as usize).collect();
                     listed.sort_unstable();
                     listed
                         .into_iter()
@@ -188,7 +210,7 @@ impl Filter {
             acts.sort_by_key(|m| (m.rank, -m.score, m.act));
             (acts, hits)
         };
-        let sentences = || -> (Vec<SentenceMatch>, Vec<(usize, usize)>) {
+        let sentences = || -> (Vec<SentenceMatch>, Vec<(u32, u32)>) {
             let mut ranges = Vec::new();
             let mut check = |at: SentenceRef| {
                 context

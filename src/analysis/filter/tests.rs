@@ -15,7 +15,7 @@ fn run(raw: &str) -> (Statement, Analysis, std::sync::Arc<FilterResult>) {
 }
 
 fn ids(a: &Analysis, r: &FilterResult) -> Vec<usize> {
-    let mut ids: Vec<usize> = r.acts.iter().map(|m| a.commitments[m.act].id).collect();
+    let mut ids: Vec<usize> = r.acts.iter().map(|m| a.commitments[m.act as usize].id).collect();
     ids.sort_unstable();
     ids
 }
@@ -49,7 +49,7 @@ fn north_keeps_only_acts_that_mention_it() {
     let (s, a, r) = run("north");
     assert!(!r.acts.is_empty() && r.acts.len() < a.commitments.len());
     for m in &r.acts {
-        let act = &a.commitments[m.act];
+        let act = &a.commitments[m.act as usize];
         let sentence = s.sentence_text(act.sentence).to_lowercase();
         assert!(
             sentence.contains("north")
@@ -72,7 +72,7 @@ fn negation_alternatives_and_anchors() {
     assert_eq!(not_korea.acts.len() + korea.acts.len(), all.acts.len());
     let (_, _, either) = run("kind:condemn | kind:concern");
     assert!(either.acts.iter().all(|m| matches!(
-        a.commitments[m.act].kind,
+        a.commitments[m.act as usize].kind,
         CommitmentKind::Condemn | CommitmentKind::Concern
     )));
     assert_eq!(either.acts.len(), 3);
@@ -104,7 +104,7 @@ fn ranking_puts_whole_words_first() {
     let s = Statement::parse(EMBEDDED_STATEMENT, "t");
     let words = |m: &ActMatch| {
         let sentence = s
-            .sentence_text(a.commitments[m.act].sentence)
+            .sentence_text(a.commitments[m.act as usize].sentence)
             .to_lowercase();
         sentence
             .split(|c: char| !c.is_alphanumeric())
@@ -113,7 +113,7 @@ fn ranking_puts_whole_words_first() {
     let position = |id: usize| {
         r.acts
             .iter()
-            .position(|m| a.commitments[m.act].id == id)
+            .position(|m| a.commitments[m.act as usize].id == id)
             .unwrap()
     };
     // "the sea" (a whole word) before "Seas" (a word's start).
@@ -133,7 +133,7 @@ fn sentences_highlight_the_words() {
     }
     for m in &r.sentences {
         let text = &s.paragraphs[m.at.paragraph].text;
-        for &(st, e) in r.ranges_of(m) {
+        for (st, e) in r.ranges_of(m) {
             assert_eq!(text[st..e].to_lowercase(), "korea");
         }
     }
@@ -161,7 +161,7 @@ fn topics_and_cues() {
     assert!(
         r.acts
             .iter()
-            .all(|m| a.commitments[m.act].cue(&s).contains("committed"))
+            .all(|m| a.commitments[m.act as usize].cue(&s).contains("committed"))
     );
     assert_eq!(r.acts.len(), 4);
 }

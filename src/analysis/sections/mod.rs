@@ -1,0 +1,202 @@
+//! Sections and their titles.
+//!
+//! Headings make sections; text before the first heading is an untitled lead section.
+//! A statement without headings gets one section per paragraph, a paragraph joining the
+//! one before when both are about the same thing (same leading topic and aspect). Every
+//! section gets a short, distinct title built from its topics — "North Korea: nuclear
+//! and missile tests" — or its heading when it has one.
+//!
+//! Sections are built as the paragraphs' topic scores arrive ([`Builder`]), so only the
+//! open section's scores are held, whatever the length of the statement.
+
+mod titles;
+
+use std::ops::Range;
+
+use crate::document::Statement;
+
+use super::topics::{TopicLexicon, TopicScore, merge_scores};
+pub use titles::shorten;
+use titles::UsedTitles;
+
+/// Longest section title, in characters.
+pub const MAX_TITLE_CHARS: usize = 40;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// 1-based, as shown to people.
+    pub id: usize,
+    pub title: String,
+    pub heading: Option<String>,
+    /// Every topic the section mentions (lexicon indices), strongest first.
+    pub topics: Vec<usize>,
+    pub paragraphs: Range<usize>,
+    /// Index of the heading in [`Statement::headings`].
+    pub heading_index: Option<usize>,
+}
+
+/// Builds the sections of a statement from its paragraphs' topic scores, given in
+/// reading order, one paragraph at a time.
+pub struct Builder<'a> {
+    statement: &'a Statement,
+    lexicon: &'a TopicLexicon,
+    titles: UsedTitles,
+    sections: Vec<Section>,
+    open: Option<Open>,
+    /// With headings, the spans of the sections still to open; without, `None`: runs
+    /// of paragraphs on one topic make the sections.
+    spans: Option<std::vec::IntoIter<(Option<usize>, Range<usize>)>>,
+    /// The leading topic and aspect of the last paragraph.
+    last_lead: Option<(usize, Option<usize>)>,
+}
+
+/// The section paragraphs are being added to.
+struct Open {
+    heading_index: Option<usize>,
+    paragraphs: Range<usize>,
+    scores: Vec<TopicScore>,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(statement: &'a Statement, lexicon: &'a TopicLexicon) -> Builder<'a> {
+        Builder {
+            statement,
+            lexicon,
+            titles: UsedTitles::default(),
+            sections: Vec::new(),
+            open: None,
+            spans: (!statement.headings.is_empty())
+                .then(|| heading_spans(statement).into_iter()),
+            last_lead: None,
+        }
+    }
+
+    /// Adds paragraph `p` (the next in reading order) and returns the index of the
+    /// section it is in.
+    pub fn paragraph(&mut self, p: usize, scores: &[TopicScore]) -> usize {
+        if self.spans.is_some() {
+            while self.open.as_ref().is_none_or(|o| p >= o.paragraphs.end) {
+                let Some((heading_index, paragraphs)) = self.spans.as_mut().and_then(Iterator::next)
+                else {
+                    break;
+                };
+                self.close();
+                self.open = Some(Open {
+                    heading_index,
+                    paragraphs,
+                    scores: Vec::new(),
+                });
+            }
+        } else {
+            let lead = lead(scores);
+            let joins = lead.is_some() && lead == self.last_lead && self.open.is_some();
+            self.last_lead = lead;
+            if !joins {
+                self.close();
+                self.open = Some(Open {
+                    heading_index: None,
+                    paragraphs: p..p,
+                    scores: Vec::new(),
+                });
+            }
+        }
+        let Some(open) = self.open.as_mut() else {
+            return self.sections.len().saturating_sub(1);
+        };
+        open.paragraphs.end = open.paragraphs.end.max(p + 1);
+        if open.scores.is_empty() {
+            open.scores = scores.to_vec();
+        } else {
+            merge_scores(&mut open.scores, scores);
+        }
+        self.sections.len()
+    }
+
+    /// The sections, the last closed and any without paragraphs (a heading at the end)
+    /// added.
+    pub fn finish(mut self) -> Vec<Section> {
+        self.close();
+        while let Some((heading_index, paragraphs)) = self.spans.as_mut().and_then(Iterator::next) {
+            self.open = Some(Open {
+                heading_index,
+                paragraphs,
+                scores: Vec::new(),
+            });
+            self.close();
+        }
+        self.sections
+    }
+
+    fn close(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let mut section = Section {
+            id: self.sections.len() + 1,
+            title: String::new(),
+            heading: open
+                .heading_index
+                .map(|h| self.statement.headings[h].text.clone()),
+            topics: open.scores.iter().map(|s| s.topic).collect(),
+            paragraphs: open.paragraphs,
+            heading_index: open.heading_index,
+        };
+        section.title =
+            self.titles
+                .assign(&section, &open.scores, self.statement, self.lexicon);
+        self.sections.push(section);
+    }
+}
+
+/// A paragraph's leading topic and aspect: what tells whether it goes on the last
+/// paragraph's subject.
+fn lead(scores: &[TopicScore]) -> Option<(usize, Option<usize>)> {
+    scores
+        .first()
+        .map(|s| (s.topic, s.ranked_aspects().first().copied()))
+}
+
+/// The sections known before topics are: one per heading (and the lead), or one for
+/// the whole text, titled by the headings or the statement's title.
+pub fn pending(statement: &Statement) -> Vec<Section> {
+    let spans = if statement.headings.is_empty() {
+        vec![(None, 0..statement.paragraphs.len())]
+    } else {
+        heading_spans(statement)
+    };
+    spans
+        .into_iter()
+        .enumerate()
+        .map(|(i, (heading_index, paragraphs))| {
+            let heading = heading_index.map(|h| statement.headings[h].text.clone());
+            let title = shorten(
+                heading.as_deref().unwrap_or(&statement.metadata.title),
+                MAX_TITLE_CHARS,
+            );
+            Section {
+                id: i + 1,
+                title,
+                heading,
+                topics: Vec::new(),
+                paragraphs,
+                heading_index,
+            }
+        })
+        .collect()
+}
+
+fn heading_spans(statement: &Statement) -> Vec<(Option<usize>, Range<usize>)> {
+    let mut spans = Vec::new();
+    let first_heading_at = statement.headings[0].before_paragraph;
+    if first_heading_at > 0 {
+        spans.push((None, 0..first_heading_at));
+    }
+    for (h, heading) in statement.headings.iter().enumerate() {
+        let end = statement
+            .headings
+            .get(h + 1)
+            .map_or(statement.paragraphs.len(), |next| next.before_paragraph);
+        spans.push((Some(h), heading.before_paragraph..end));
+    }
+    spans
+}
