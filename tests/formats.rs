@@ -17,7 +17,7 @@ fn parse(name: &str) -> Statement {
 }
 
 fn texts(s: &Statement) -> Vec<&str> {
-    s.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    s.paragraphs.iter().map(|p| &*p.text).collect()
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn shape2_headings_directly_above_paragraphs() {
     let sections: Vec<(Option<&str>, std::ops::Range<usize>)> = analysis
         .sections
         .iter()
-        .map(|x| (x.heading.as_deref(), x.paragraphs.clone()))
+        .map(|x| (x.heading(&s), x.paragraphs.clone()))
         .collect();
     assert_eq!(
         sections,
@@ -185,7 +185,7 @@ fn furniture_crlf_tabs_and_spaces() {
         );
     }
     let nbsp = Statement::parse("Title\n\nWe\u{A0}condemn\u{A0}it.\u{A0}\n", "t");
-    assert_eq!(nbsp.paragraphs[0].text, "We condemn it.");
+    assert_eq!(&*nbsp.paragraphs[0].text, "We condemn it.");
 }
 
 #[test]

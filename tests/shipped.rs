@@ -71,7 +71,7 @@ fn six_paragraphs_nineteen_sentences() {
     assert!(
         s.paragraphs
             .iter()
-            .all(|p| !p.text.contains('•') && p.text != "|")
+            .all(|p| !p.text.contains('•') && &*p.text != "|")
     );
 }
 

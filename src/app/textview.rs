@@ -36,9 +36,9 @@ pub enum RowKind<'a> {
 }
 
 /// One row, packed: a large statement has millions of rows, so a row is 20 bytes.
-/// For title, meta and heading rows `index` points into the view's own lines (and a
-/// heading's `start` is the paragraph it stands before); for text rows and the blank
-/// row after a paragraph it is the paragraph, and `start..end` the bytes of its
+/// For title, meta and heading rows `start..end` are bytes of the view's own text (and
+/// a heading's `index` is the paragraph it stands before); for text rows and the blank
+/// row after a paragraph `index` is the paragraph, and `start..end` the bytes of its
 /// display text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Row {
@@ -83,8 +83,10 @@ pub struct TextView {
     /// Display text of each paragraph, with the map from original offsets.
     pub display: Vec<SafeText>,
     rows: Vec<Row>,
-    /// The wrapped lines of the title block and the headings.
-    lines: Vec<String>,
+    /// The wrapped lines of the title block and the headings, one after another: one
+    /// buffer rather than a string per line, as a statement may have millions of
+    /// headings.
+    lines: String,
     /// First row of each paragraph.
     pub paragraph_rows: Vec<usize>,
     /// First row of each section (its heading if it has one).
@@ -101,7 +103,7 @@ impl TextView {
                 .map(|p| SafeText::new(&p.text))
                 .collect(),
             rows: Vec::new(),
-            lines: Vec::new(),
+            lines: String::new(),
             paragraph_rows: Vec::new(),
             section_rows: Vec::new(),
         };
@@ -166,7 +168,7 @@ impl TextView {
                 Tag::Title | Tag::Meta => None,
                 Tag::Blank if row.index == FRONT_MATTER => None,
                 Tag::Blank | Tag::Text | Tag::FirstText => Some(row.index as usize),
-                Tag::Heading => Some(row.start as usize),
+                Tag::Heading => Some(row.index as usize),
             };
             let section = owner.map_or(0, section_of);
             row.section = small(section);
@@ -193,7 +195,7 @@ impl TextView {
 
     fn front_matter(&mut self, statement: &Statement) {
         let meta = &statement.metadata;
-        for line in wrap_owned(&safe::visible(&meta.title), self.width) {
+        for line in wrap_lines(&safe::visible(&meta.title), self.width) {
             self.push_line(Tag::Title, 0, line, 0);
         }
         let mut facts = Vec::new();
@@ -204,7 +206,7 @@ impl TextView {
             facts.push(safe::visible(&dateline).into_owned());
         }
         for fact in facts {
-            for line in wrap_owned(&fact, self.width) {
+            for line in wrap_lines(&fact, self.width) {
                 self.push_line(Tag::Meta, 0, line, 0);
             }
         }
@@ -223,11 +225,12 @@ impl TextView {
         });
     }
 
-    /// A row of the title block or a heading; `start` holds, for a heading, the
+    /// A row of the title block or a heading; `before` is, for a heading, the
     /// paragraph it stands before.
-    fn push_line(&mut self, tag: Tag, level: u8, line: String, start: usize) {
-        self.lines.push(line);
-        self.push(tag, level, self.lines.len() - 1, start, 0);
+    fn push_line(&mut self, tag: Tag, level: u8, line: &str, before: usize) {
+        let start = self.lines.len();
+        self.lines.push_str(line);
+        self.push(tag, level, before, start, self.lines.len());
     }
 
     /// Number of rows.
@@ -240,7 +243,7 @@ impl TextView {
         let Some(r) = self.rows.get(row) else {
             return RowKind::Blank;
         };
-        let line = || self.lines.get(r.index as usize).map_or("", String::as_str);
+        let line = || self.lines.get(r.start as usize..r.end as usize).unwrap_or("");
         match r.tag {
             Tag::Blank => RowKind::Blank,
             Tag::Title => RowKind::Title(line()),
@@ -260,7 +263,8 @@ impl TextView {
 
     /// A heading standing before paragraph `before`.
     fn heading(&mut self, text: &str, level: u8, before: usize) {
-        for line in wrap_owned(&safe::visible(text), self.width) {
+        let text = safe::visible(text);
+        for line in wrap_lines(&text, self.width) {
             self.push_line(Tag::Heading, level, line, before);
         }
     }
@@ -305,11 +309,10 @@ impl TextView {
 
 pub use crate::document::wrap::wrap;
 
-fn wrap_owned(text: &str, width: usize) -> Vec<String> {
+fn wrap_lines(text: &str, width: usize) -> impl Iterator<Item = &str> {
     wrap(text, width)
         .into_iter()
-        .map(|(s, e)| text[s..e].trim_end().to_string())
-        .collect()
+        .map(move |(s, e)| text[s..e].trim_end())
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@ use std::borrow::Cow;
 /// it needed no change (most lines), so a large file is not copied once more here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line<'a> {
-    /// Leading whitespace width in columns (a tab counts as 4).
-    pub indent: u32,
+    /// Leading whitespace width in columns (a tab counts as 4); u16 so that a line
+    /// is 32 bytes, as a file may hold millions.
+    pub indent: u16,
     /// The 0-based number of this line in the text that was split; kept because runs of
     /// blank lines are stored as one.
     pub index: u32,
@@ -135,7 +136,7 @@ fn normalise(raw: &str) -> Line<'_> {
             strong: false,
         };
     }
-    let mut indent: u32 = 0;
+    let mut indent: u16 = 0;
     for c in raw.chars() {
         match c {
             '\t' => indent = indent.saturating_add(4),

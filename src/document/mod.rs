@@ -117,15 +117,20 @@ pub struct Heading {
     pub before_paragraph: usize,
 }
 
-/// One paragraph of the body: its text (lines joined) and its sentences.
+/// The sentences of a paragraph: most paragraphs of most statements hold one to a few,
+/// and a one-sentence paragraph needs no allocation of its own.
+pub type Sentences = smallvec::SmallVec<[Sentence; 1]>;
+
+/// One paragraph of the body: its text (lines joined) and its sentences. Boxed strings,
+/// as a statement may hold millions of paragraphs and they never grow once read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// The paragraph number without decoration: "1", "a", "iv".
-    pub number: Option<String>,
+    pub number: Option<Box<str>>,
     /// The number as it is written in the text: "1.", "(a)", "iv)".
-    pub marker: Option<String>,
-    pub text: String,
-    pub sentences: Vec<Sentence>,
+    pub marker: Option<Box<str>>,
+    pub text: Box<str>,
+    pub sentences: Sentences,
     /// Index in [`Statement::sentences`] numbering of this paragraph's first sentence.
     pub first_sentence: usize,
 }
@@ -172,7 +177,7 @@ impl Statement {
         }
         let first_line = front.as_ref().map_or(1, |f| f.lines + 1);
         let head = header::read(&lines, first_line, front.as_ref(), fallback_title);
-        let body = body::read(&lines[head.body_start..], first_line);
+        let body = body::read(&mut lines[head.body_start..], first_line);
         let mut header = head.lines;
         if let Some(front) = &front {
             header.splice(0..0, front_matter_lines(text, front));

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
-use super::Sentence;
+use super::{Sentence, Sentences};
 
 /// The abbreviation lists of `assets/abbreviations.json`.
 #[derive(Debug, Deserialize)]
@@ -57,9 +57,9 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}', '」', 
 
 /// Splits `text` into sentences: byte ranges with no leading or trailing whitespace,
 /// covering every non-space character of the text.
-pub fn split_sentences(text: &str) -> Vec<Sentence> {
+pub fn split_sentences(text: &str) -> Sentences {
     let bytes = text.as_bytes();
-    let mut sentences = Vec::new();
+    let mut sentences = Sentences::new();
     let mut from = 0;
     // Only '.', '!', '?' and '…', '。', '！', '？' (lead bytes E2, E3, EF) can end a
     // sentence; memchr finds them without looking at the bytes in between.

@@ -171,7 +171,7 @@ impl Serialize for Export<'_> {
                     id: s.id,
                     title: &s.title,
                     topics: topic_names(&s.topics),
-                    heading: s.heading.as_deref(),
+                    heading: s.heading(statement),
                     paragraphs: Seq(move || s.paragraphs.clone().map(|p| p + 1)),
                 })
             }),

@@ -136,7 +136,7 @@ pub fn check_exports(statement: &Statement, analysis: &Analysis) {
     for (written, p) in paragraphs.iter().zip(&statement.paragraphs) {
         assert_eq!(
             written["text"].as_str(),
-            Some(p.text.as_str()),
+            Some(&*p.text),
             "JSON keeps the text"
         );
     }

@@ -35,7 +35,7 @@ impl Context {
         speakers: &Speakers,
         lexicon: &CueLexicon,
     ) {
-        let text = paragraph.text.as_str();
+        let text = &*paragraph.text;
         if is_subject_line(text) {
             let end = tokens.len().saturating_sub(1);
             let subject = classify(tokens, 0, end, speakers, lexicon);

@@ -176,7 +176,7 @@ const ASIDES: &[&str] = &[
 /// "We, the Heads of State and Government of …", "The Security Council,".
 pub fn formula(statement: &Statement, lexicon: &PartyLexicon) -> Found {
     for p in statement.paragraphs.iter().take(FORMULA_PARAGRAPHS) {
-        let text = p.text.as_str();
+        let text = &*p.text;
         if is_subject_line(text) {
             let body = text.trim_end_matches(',');
             let body = body

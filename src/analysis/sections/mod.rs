@@ -27,12 +27,20 @@ pub struct Section {
     /// 1-based, as shown to people.
     pub id: usize,
     pub title: String,
-    pub heading: Option<String>,
     /// Every topic the section mentions (lexicon indices), strongest first.
     pub topics: Vec<usize>,
     pub paragraphs: Range<usize>,
     /// Index of the heading in [`Statement::headings`].
     pub heading_index: Option<usize>,
+}
+
+impl Section {
+    /// The section's heading as written, if it has one (kept once, in the statement).
+    pub fn heading<'s>(&self, statement: &'s Statement) -> Option<&'s str> {
+        self.heading_index
+            .and_then(|h| statement.headings.get(h))
+            .map(|h| h.text.as_str())
+    }
 }
 
 /// Builds the sections of a statement from its paragraphs' topic scores, given in
@@ -134,9 +142,6 @@ impl<'a> Builder<'a> {
         let mut section = Section {
             id: self.sections.len() + 1,
             title: String::new(),
-            heading: open
-                .heading_index
-                .map(|h| self.statement.headings[h].text.clone()),
             topics: open.scores.iter().map(|s| s.topic).collect(),
             paragraphs: open.paragraphs,
             heading_index: open.heading_index,
@@ -168,15 +173,14 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
         .into_iter()
         .enumerate()
         .map(|(i, (heading_index, paragraphs))| {
-            let heading = heading_index.map(|h| statement.headings[h].text.clone());
+            let heading = heading_index.map(|h| statement.headings[h].text.as_str());
             let title = shorten(
-                heading.as_deref().unwrap_or(&statement.metadata.title),
+                heading.unwrap_or(&statement.metadata.title),
                 MAX_TITLE_CHARS,
             );
             Section {
                 id: i + 1,
                 title,
-                heading,
                 topics: Vec::new(),
                 paragraphs,
                 heading_index,

@@ -135,8 +135,7 @@ impl UsedTitles {
         lexicon: &TopicLexicon,
     ) -> String {
         let mut options = section
-            .heading
-            .as_deref()
+            .heading(statement)
             .map(|h| shorten(h, MAX_TITLE_CHARS))
             .into_iter()
             .chain(candidates(scores, lexicon))

@@ -33,49 +33,50 @@ pub struct Body {
 }
 
 /// Reads the body; `first_line` is the 1-based line number of the line of index 0.
-pub fn read(lines: &[Line], first_line: usize) -> Body {
+/// Furniture is blanked in place: a copy of the lines would double what a file of
+/// millions of short lines costs.
+pub fn read(lines: &mut [Line], first_line: usize) -> Body {
     let marked = furniture::mark(lines);
-    let mut dropped = Vec::new();
-    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
-    for (line, reason) in lines.iter().zip(&marked.dropped) {
-        match reason {
-            Some(reason) => {
-                if !line.is_blank() {
-                    dropped.push(HeaderLine {
-                        line: first_line + line.index as usize,
-                        text: line.text.to_string(),
-                        class: LineClass::Furniture,
-                        detail: reason,
-                    });
-                }
-                kept.push(Line::blank());
-            }
-            None => kept.push(line.clone()),
-        }
-    }
     // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
-    for (i, line) in lines.iter().enumerate().skip(1) {
-        let underline = line.text.len() >= 3
-            && (line.text.bytes().all(|b| b == b'=') || line.text.bytes().all(|b| b == b'-'));
+    for i in 1..lines.len() {
+        let text = &lines[i].text;
+        let underline = text.len() >= 3
+            && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'));
         if underline
             && marked.dropped[i].is_some()
             && marked.dropped[i - 1].is_none()
             && !lines[i - 1].is_blank()
         {
-            kept[i - 1].strong = true;
+            lines[i - 1].strong = true;
         }
     }
-    let resolution = kept.iter().any(|l| is_subject_line(&l.text));
+    let mut dropped = Vec::new();
+    for (line, reason) in lines.iter_mut().zip(&marked.dropped) {
+        if let Some(reason) = reason {
+            if !line.is_blank() {
+                dropped.push(HeaderLine {
+                    line: first_line + line.index as usize,
+                    text: line.text.to_string(),
+                    class: LineClass::Furniture,
+                    detail: reason,
+                });
+            }
+            *line = Line::blank();
+        }
+    }
+    let lines = &*lines;
+    let resolution = lines.iter().any(|l| is_subject_line(&l.text));
     let mut out = Builder {
         strip_markers: resolution || !marked.footnotes.is_empty(),
         ..Builder::default()
     };
-    let blocks: Vec<&[Line]> = kept
+    drop(marked);
+    let mut blocks = lines
         .split(Line::is_blank)
         .filter(|b| !b.is_empty())
-        .collect();
-    for (b, block) in blocks.iter().enumerate() {
-        let next_block = blocks.get(b + 1);
+        .peekable();
+    while let Some(block) = blocks.next() {
+        let next_block = blocks.peek();
         read_block(block, next_block.is_none(), resolution, &mut out);
         let continues = next_block.is_some_and(|next| {
             next[0].text.starts_with(|c: char| c.is_lowercase())
@@ -250,13 +251,14 @@ impl Builder {
         if self.strip_markers && open.text.bytes().any(|b| b.is_ascii_digit()) {
             strip_footnote_marker(&mut open.text);
         }
-        let sentences = split_sentences(&open.text);
+        let mut sentences = split_sentences(&open.text);
+        sentences.shrink_to_fit();
         let (marker, number) = open.marker.unzip();
         self.paragraphs.push(Paragraph {
-            number,
-            marker,
+            number: number.map(String::into_boxed_str),
+            marker: marker.map(String::into_boxed_str),
             first_sentence: self.sentences_so_far,
-            text: open.text,
+            text: open.text.into_boxed_str(),
             sentences,
         });
         self.sentences_so_far += self.paragraphs.last().map_or(0, |p| p.sentences.len());

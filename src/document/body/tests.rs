@@ -4,12 +4,12 @@ use super::*;
 use crate::document::lines;
 
 fn parse(text: &str) -> (Vec<Heading>, Vec<Paragraph>) {
-    let body = read(&lines::split(text), 1);
+    let body = read(&mut lines::split(text), 1);
     (body.headings, body.paragraphs)
 }
 
 fn texts(text: &str) -> Vec<String> {
-    parse(text).1.into_iter().map(|p| p.text).collect()
+    parse(text).1.into_iter().map(|p| p.text.into_string()).collect()
 }
 
 #[test]
@@ -21,7 +21,7 @@ fn heading_directly_above_its_paragraph() {
     assert_eq!(h[0].text, "Deepening our partnership");
     assert_eq!(p.len(), 1);
     assert_eq!(
-        p[0].text,
+        &*p[0].text,
         "We decided to deepen our cooperation in the area of maritime security and cyber defence."
     );
 }
@@ -47,7 +47,7 @@ fn long_lines_are_paragraphs_each() {
 fn hyphenated_line_ends_are_joined() {
     let (_, p) = parse("We will strengthen our self-\ndefence and counter-\nTerrorism work.\n");
     assert_eq!(
-        p[0].text,
+        &*p[0].text,
         "We will strengthen our self-defence and counter- Terrorism work."
     );
 }
@@ -71,7 +71,7 @@ fn numbered_paragraphs_and_parts() {
         [Some("1"), Some("2"), Some("3")]
     );
     assert_eq!(
-        p[0].text,
+        &*p[0].text,
         "Today, Ruritania and the Alliance stand together."
     );
 }
@@ -82,7 +82,7 @@ fn numbered_lines_without_blank_lines() {
         "1. We agree on the first point of the\nagenda.\n2. We agree on the second.\n(a) And a sub point.\n",
     );
     assert_eq!(p.len(), 3);
-    assert_eq!(p[0].text, "We agree on the first point of the agenda.");
+    assert_eq!(&*p[0].text, "We agree on the first point of the agenda.");
     assert_eq!(p[2].marker.as_deref(), Some("(a)"));
 }
 
@@ -145,12 +145,12 @@ fn a_stray_blank_line_inside_a_clause_is_joined() {
 #[test]
 fn footnotes_and_their_markers_are_dropped() {
     let body = read(
-        &lines::split(
+        &mut lines::split(
             "The Security Council,\n\nHaving considered the report, 7\n\n1. Decides to act.\n\n7 See document S/1.\n",
         ),
         1,
     );
-    let texts: Vec<&str> = body.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let texts: Vec<&str> = body.paragraphs.iter().map(|p| p.text.as_ref()).collect();
     assert_eq!(
         texts,
         [
@@ -196,10 +196,10 @@ fn strong_lines_are_headings_but_bold_leads_are_not() {
     let mut lines =
         lines::split("**Introduction**\n\n**We commit to it.** Across the globe, we act.\n");
     lines::clean_markdown(&mut lines);
-    let body = read(&lines, 1);
+    let body = read(&mut lines, 1);
     assert_eq!(body.headings[0].text, "Introduction");
     assert_eq!(
-        body.paragraphs[0].text,
+        &*body.paragraphs[0].text,
         "We commit to it. Across the globe, we act."
     );
 }
@@ -227,7 +227,7 @@ fn underlined_headings() {
 #[test]
 fn dropped_lines_keep_their_numbers_after_runs_of_blank_lines() {
     let text = "The Security Council,\n\n\n\nHaving considered the report, 7\n\n\n1. Decides to act.\n\n\n\n7 See document S/1.\n";
-    let body = read(&lines::split(text), 1);
+    let body = read(&mut lines::split(text), 1);
     assert_eq!(body.dropped[0].detail, "footnote");
     assert_eq!(body.dropped[0].line, 12);
 }
