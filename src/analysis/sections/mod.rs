@@ -26,9 +26,10 @@ pub const MAX_TITLE_CHARS: usize = 40;
 pub struct Section {
     /// 1-based, as shown to people.
     pub id: usize,
+    /// Boxed, like the topics: a statement may have millions of sections.
     pub title: String,
     /// Every topic the section mentions (lexicon indices), strongest first.
-    pub topics: Vec<usize>,
+    pub topics: Box<[usize]>,
     pub paragraphs: Range<usize>,
     /// Index of the heading in [`Statement::headings`].
     pub heading_index: Option<usize>,
@@ -53,7 +54,7 @@ pub struct Builder<'a> {
     open: Option<Open>,
     /// With headings, the spans of the sections still to open; without, `None`: runs
     /// of paragraphs on one topic make the sections.
-    spans: Option<std::vec::IntoIter<(Option<usize>, Range<usize>)>>,
+    spans: Option<HeadingSpans<'a>>,
     /// The leading topic and aspect of the last paragraph.
     last_lead: Option<(usize, Option<usize>)>,
 }
@@ -74,7 +75,7 @@ impl<'a> Builder<'a> {
             sections: Vec::new(),
             open: None,
             spans: (!statement.headings.is_empty())
-                .then(|| heading_spans(statement).into_iter()),
+                .then(|| heading_spans(statement)),
             last_lead: None,
         }
     }
@@ -146,9 +147,9 @@ impl<'a> Builder<'a> {
             paragraphs: open.paragraphs,
             heading_index: open.heading_index,
         };
-        section.title =
-            self.titles
-                .assign(&section, &open.scores, self.statement, self.lexicon);
+        section.title = self
+            .titles
+            .assign(&section, &open.scores, self.statement, self.lexicon);
         self.sections.push(section);
     }
 }
@@ -164,13 +165,13 @@ fn lead(scores: &[TopicScore]) -> Option<(usize, Option<usize>)> {
 /// The sections known before topics are: one per heading (and the lead), or one for
 /// the whole text, titled by the headings or the statement's title.
 pub fn pending(statement: &Statement) -> Vec<Section> {
-    let spans = if statement.headings.is_empty() {
-        vec![(None, 0..statement.paragraphs.len())]
-    } else {
-        heading_spans(statement)
-    };
-    spans
+    let whole = statement
+        .headings
+        .is_empty()
+        .then(|| (None, 0..statement.paragraphs.len()));
+    whole
         .into_iter()
+        .chain(heading_spans(statement))
         .enumerate()
         .map(|(i, (heading_index, paragraphs))| {
             let heading = heading_index.map(|h| statement.headings[h].text.as_str());
@@ -181,7 +182,7 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
             Section {
                 id: i + 1,
                 title,
-                topics: Vec::new(),
+                topics: Box::default(),
                 paragraphs,
                 heading_index,
             }
@@ -189,18 +190,45 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
         .collect()
 }
 
-fn heading_spans(statement: &Statement) -> Vec<(Option<usize>, Range<usize>)> {
-    let mut spans = Vec::new();
-    let first_heading_at = statement.headings[0].before_paragraph;
-    if first_heading_at > 0 {
-        spans.push((None, 0..first_heading_at));
+/// The heading sections' paragraphs, made as they are asked for (a statement may have
+/// millions of headings): the untitled lead before the first heading if there is text
+/// there, then one per heading.
+fn heading_spans(statement: &Statement) -> HeadingSpans<'_> {
+    let lead = statement
+        .headings
+        .first()
+        .is_some_and(|h| h.before_paragraph > 0);
+    HeadingSpans {
+        statement,
+        next: 0,
+        lead,
     }
-    for (h, heading) in statement.headings.iter().enumerate() {
-        let end = statement
-            .headings
-            .get(h + 1)
-            .map_or(statement.paragraphs.len(), |next| next.before_paragraph);
-        spans.push((Some(h), heading.before_paragraph..end));
+}
+
+struct HeadingSpans<'a> {
+    statement: &'a Statement,
+    /// The next heading's index.
+    next: usize,
+    /// Whether the lead section is still to come.
+    lead: bool,
+}
+
+impl Iterator for HeadingSpans<'_> {
+    type Item = (Option<usize>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let headings = &self.statement.headings;
+        let start_of = |h: usize| {
+            headings
+                .get(h)
+                .map_or(self.statement.paragraphs.len(), |next| next.before_paragraph)
+        };
+        if std::mem::take(&mut self.lead) {
+            return Some((None, 0..start_of(0)));
+        }
+        let h = self.next;
+        let heading = headings.get(h)?;
+        self.next += 1;
+        Some((Some(h), heading.before_paragraph..start_of(h + 1)))
     }
-    spans
 }
