@@ -19,6 +19,7 @@ use crate::app::{App, Appearance};
 use crate::document::source::{MAX_BYTES, Warning};
 use crate::document::{self, LoadError, Statement, safe};
 use crate::export::{self, Format};
+use crate::memory;
 use crate::terminal::{self, Ending};
 
 /// The statement shipped with communique, opened when no file is given.
@@ -254,7 +255,9 @@ fn statement_of(text: &str, input: &Input) -> Statement {
 /// Parses and analyses an input with the given lexicons.
 pub fn open(input: &mut Input, lexicons: &Lexicons) -> (Statement, Analysis) {
     let statement = parse(input);
-    let analysis = analysis::analyse(&statement, lexicons);
+    memory::give_back();
+    let analysis =
+        analysis::analyse_with_progress(&statement, lexicons, &memory::giving_back(|_| {}));
     (statement, analysis)
 }
 

@@ -11,5 +11,6 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod memory;
 pub mod terminal;
 pub mod ui;

@@ -34,12 +34,13 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use crate::analysis::{self, Analysis};
+use crate::analysis::Analysis;
 use crate::analysis::filter::{Filter, FilterResult};
 use crate::app::layout::MAX_DRAWN;
 use crate::app::textview::TextView;
 use crate::app::{self, Action, App, FilterRequest};
 use crate::document::Statement;
+use crate::memory;
 use crate::ui;
 
 /// How the reader ended.
@@ -128,11 +129,6 @@ const BACKGROUND_FILTER_SENTENCES: usize = 5_000;
 pub type ReadJob = Box<dyn FnOnce() -> Statement + Send>;
 /// Analyses a statement, telling the function given how many paragraphs are done.
 pub type AnalyseJob = Box<dyn FnOnce(&Statement, &dyn Fn(usize)) -> Analysis + Send>;
-
-/// Paragraphs analysed between two returns of freed memory (about a megabyte of text):
-/// the analysis frees each paragraph's words among what it keeps, and without this the
-/// holes add up to twice what is kept before the end.
-const TRIM_EVERY: usize = 4096;
 
 /// The work that fills the reader in after its first screen, on a thread of its own.
 pub struct Background {
@@ -241,11 +237,11 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
                     Message::Read(read) => {
                         let (statement, analysis, view) = *read;
                         app.set_statement(statement, analysis, view);
-                        give_back_freed_memory();
+                        memory::give_back();
                     }
                     Message::Analysed(analysis) => {
                         app.set_analysis(*analysis);
-                        give_back_freed_memory();
+                        memory::give_back();
                     }
                     Message::Filtered(generation, result) => {
                         app::update(&mut app, Action::Filtered { generation, result });
@@ -291,18 +287,6 @@ fn sentences(statement: &Statement) -> usize {
         .map_or(0, |p| p.first_sentence + p.sentences.len())
 }
 
-/// Returns to the system the memory that reading and analysing used and freed. glibc
-/// keeps freed memory for reuse in each thread's arena, and the reader's work runs on
-/// threads that then sit idle: without this a big statement's temporaries (its raw
-/// text, its lines) would stay resident for the whole session.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free pages of the allocator's own arenas.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// Reads the whole statement if need be — laying it out there too, so the UI thread
 /// only swaps it in — then analyses it, sending each result as it is ready.
 fn spawn_background(
@@ -316,7 +300,7 @@ fn spawn_background(
         let statement = match background.read {
             Some(read) => {
                 let whole = Arc::new(read());
-                give_back_freed_memory();
+                memory::give_back();
                 let pending = Analysis::pending(&whole);
                 let view = TextView::new(&whole, &pending, width);
                 let read = Box::new((Arc::clone(&whole), pending, view));
@@ -327,12 +311,7 @@ fn spawn_background(
             }
             None => statement,
         };
-        let report = |done: usize| {
-            progress.store(done, Ordering::Relaxed);
-            if done % TRIM_EVERY < analysis::PROGRESS_EVERY {
-                give_back_freed_memory();
-            }
-        };
+        let report = memory::giving_back(|done| progress.store(done, Ordering::Relaxed));
         let analysis = (background.analyse)(&statement, &report);
         let _ = sender.send(Message::Analysed(Box::new(analysis)));
     });
@@ -365,7 +344,7 @@ fn spawn_filter(sender: Sender<Message>) -> Sender<FilterRequest> {
                 return;
             }
             // A search of a big statement frees as much as it keeps.
-            give_back_freed_memory();
+            memory::give_back();
         }
     });
     requests

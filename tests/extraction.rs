@@ -17,7 +17,13 @@ fn acts(body: &str) -> Vec<(CommitmentKind, String, Option<String>)> {
     analyse(&statement, Lexicons::embedded())
         .commitments
         .into_iter()
-        .map(|c| (c.kind, c.actor.to_string(), c.addressee.map(|a| a.to_string())))
+        .map(|c| {
+            (
+                c.kind,
+                c.actor.to_string(),
+                c.addressee.map(|a| a.to_string()),
+            )
+        })
         .collect()
 }
 
@@ -467,7 +473,13 @@ fn a_body_speaks_for_itself_in_its_own_statements() {
         analyse(&statement, Lexicons::embedded())
             .commitments
             .into_iter()
-            .map(|c| (c.kind, c.actor.to_string(), c.addressee.map(|a| a.to_string())))
+            .map(|c| {
+                (
+                    c.kind,
+                    c.actor.to_string(),
+                    c.addressee.map(|a| a.to_string()),
+                )
+            })
             .collect();
     assert_eq!(
         got,

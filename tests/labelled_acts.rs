@@ -45,7 +45,13 @@ fn check(path: &std::path::Path) -> (usize, Vec<String>) {
             .commitments
             .iter()
             .filter(|c| c.sentence == at)
-            .map(|c| (c.kind.to_string(), c.actor.to_string(), c.addressee.as_deref().map(str::to_string)))
+            .map(|c| {
+                (
+                    c.kind.to_string(),
+                    c.actor.to_string(),
+                    c.addressee.as_deref().map(str::to_string),
+                )
+            })
             .collect();
         if got != want {
             errors.push(format!(

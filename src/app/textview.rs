@@ -243,7 +243,11 @@ impl TextView {
         let Some(r) = self.rows.get(row) else {
             return RowKind::Blank;
         };
-        let line = || self.lines.get(r.start as usize..r.end as usize).unwrap_or("");
+        let line = || {
+            self.lines
+                .get(r.start as usize..r.end as usize)
+                .unwrap_or("")
+        };
         match r.tag {
             Tag::Blank => RowKind::Blank,
             Tag::Title => RowKind::Title(line()),

@@ -194,10 +194,9 @@ impl Context<'_> {
                     passed = true;
                     if let Some(found) = found {
                         sink.extend(
-                            found
-                                .ranges
-                                .iter()
-                                .map(|&(s, e)| (small(s + sentence.start), small(e + sentence.start))),
+                            found.ranges.iter().map(|&(s, e)| {
+                                (small(s + sentence.start), small(e + sentence.start))
+                            }),
                         );
                     }
                 }

@@ -15,7 +15,11 @@ fn run(raw: &str) -> (Statement, Analysis, std::sync::Arc<FilterResult>) {
 }
 
 fn ids(a: &Analysis, r: &FilterResult) -> Vec<usize> {
-    let mut ids: Vec<usize> = r.acts.iter().map(|m| a.commitments[m.act as usize].id).collect();
+    let mut ids: Vec<usize> = r
+        .acts
+        .iter()
+        .map(|m| a.commitments[m.act as usize].id)
+        .collect();
     ids.sort_unstable();
     ids
 }

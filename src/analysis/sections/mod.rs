@@ -16,8 +16,8 @@ use std::ops::Range;
 use crate::document::Statement;
 
 use super::topics::{TopicLexicon, TopicScore, merge_scores};
-pub use titles::shorten;
 use titles::UsedTitles;
+pub use titles::shorten;
 
 /// Longest section title, in characters.
 pub const MAX_TITLE_CHARS: usize = 40;
@@ -74,8 +74,7 @@ impl<'a> Builder<'a> {
             titles: UsedTitles::default(),
             sections: Vec::new(),
             open: None,
-            spans: (!statement.headings.is_empty())
-                .then(|| heading_spans(statement)),
+            spans: (!statement.headings.is_empty()).then(|| heading_spans(statement)),
             last_lead: None,
         }
     }
@@ -85,7 +84,8 @@ impl<'a> Builder<'a> {
     pub fn paragraph(&mut self, p: usize, scores: &[TopicScore]) -> usize {
         if self.spans.is_some() {
             while self.open.as_ref().is_none_or(|o| p >= o.paragraphs.end) {
-                let Some((heading_index, paragraphs)) = self.spans.as_mut().and_then(Iterator::next)
+                let Some((heading_index, paragraphs)) =
+                    self.spans.as_mut().and_then(Iterator::next)
                 else {
                     break;
                 };
@@ -221,7 +221,9 @@ impl Iterator for HeadingSpans<'_> {
         let start_of = |h: usize| {
             headings
                 .get(h)
-                .map_or(self.statement.paragraphs.len(), |next| next.before_paragraph)
+                .map_or(self.statement.paragraphs.len(), |next| {
+                    next.before_paragraph
+                })
         };
         if std::mem::take(&mut self.lead) {
             return Some((None, 0..start_of(0)));

@@ -40,8 +40,8 @@ pub fn read(lines: &mut [Line], first_line: usize) -> Body {
     // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
     for i in 1..lines.len() {
         let text = &lines[i].text;
-        let underline = text.len() >= 3
-            && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'));
+        let underline =
+            text.len() >= 3 && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'));
         if underline
             && marked.dropped[i].is_some()
             && marked.dropped[i - 1].is_none()

@@ -9,7 +9,11 @@ fn parse(text: &str) -> (Vec<Heading>, Vec<Paragraph>) {
 }
 
 fn texts(text: &str) -> Vec<String> {
-    parse(text).1.into_iter().map(|p| p.text.into_string()).collect()
+    parse(text)
+        .1
+        .into_iter()
+        .map(|p| p.text.into_string())
+        .collect()
 }
 
 #[test]
