@@ -18,7 +18,7 @@ use crate::analysis::{self, Analysis, CueLexicon, Lexicons};
 use crate::app::{App, Appearance};
 use crate::document::source::{MAX_BYTES, Warning};
 use crate::document::{self, LoadError, Statement, safe};
-use crate::export::{self, Format};
+use crate::export::{self, CsvOptions, Format};
 use crate::memory;
 use crate::terminal::{self, Ending};
 
@@ -41,6 +41,14 @@ pub struct Args {
     /// Write the analysis to standard output instead of opening the reader.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub export: Option<ExportFormat>,
+
+    /// Start the CSV export with a UTF-8 byte-order mark (for spreadsheets that need it).
+    #[arg(long)]
+    pub csv_bom: bool,
+
+    /// Leave out the CSV header row, so the CSVs of several statements concatenate.
+    #[arg(long)]
+    pub no_header: bool,
 
     /// Width of the plain rendering, in columns.
     #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
@@ -340,9 +348,18 @@ fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> R
     };
     match terminal::run(app, Some(background)) {
         Ok(Ending::Quit) => Ok(()),
-        Ok(Ending::Signal(sig)) => std::process::exit(128 + sig),
+        Ok(Ending::Signal(sig)) => die_by(sig),
         Err(e) => Err(Failure::new("terminal", document::source::io_reason(&e))),
     }
+}
+
+/// Ends the process by `signal` with its default action, the terminal already given
+/// back, so the shell (and `wait`) sees a death by that signal as it would without
+/// our handler; 128 + the signal if it somehow returns.
+fn die_by(signal: i32) -> ! {
+    let _ = io::stdout().flush();
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::exit(128 + signal)
 }
 
 /// Runs communique with the process's arguments; the exit code follows grep: 0 done,
@@ -431,7 +448,17 @@ fn run(args: &Args) -> Result<(), Failure> {
             ExportFormat::Csv => Format::Csv,
         };
         let (statement, analysis) = open(&mut input, &lexicons(user_cues));
-        export::write(format, &statement, &analysis, &mut stdout.lock())
+        let out = &mut stdout.lock();
+        match format {
+            Format::Csv => {
+                let options = CsvOptions {
+                    bom: args.csv_bom,
+                    header: !args.no_header,
+                };
+                export::write_csv_with(&statement, &analysis, options, out)
+            }
+            _ => export::write(format, &statement, &analysis, out),
+        }
     } else {
         // The plain rendering is the text alone: no analysis to wait for.
         export::write_plain(

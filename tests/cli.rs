@@ -159,18 +159,144 @@ fn json_export_names_its_source() {
     assert_eq!(json["document"]["source"], path.to_str().unwrap());
 }
 
+/// A statement of our own with a long heading, numbered paragraphs that do not start
+/// at 1, a long object and a cue after non-ASCII text.
+const BRIEF: &str = "Joint Statement of Ruritania and Freedonia\n\nRuritania, 4 May 2024\n\n\
+PART ONE – A PARTNERSHIP FOR THE WATERS AND THE PEOPLE OF THE NORTHERN SEA\n\n\
+7. Ruritania and Freedonia note the progress made. Après deux ans, we strongly urge \
+all parties to the conflict in the Northern Sea to release every sailor, fisherman, \
+engineer and harbour pilot detained since the closure of the straits in the winter of \
+the previous year, and to allow the return of their vessels.\n\n\
+8. We condemn in the strongest terms the seizure of the lighthouse.\n";
+
+/// The rows of a CSV export of `text` (saved as a file named `name`).
+fn csv_rows(name: &str, text: &str, extra: &[&str]) -> (Vec<u8>, Vec<csv::StringRecord>) {
+    let path = temp_dir("csv").join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut args = vec!["--export", "csv"];
+    args.extend_from_slice(extra);
+    args.push(path.to_str().unwrap());
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(out.stdout.as_slice())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    (out.stdout, rows)
+}
+
 #[test]
 fn csv_export_has_a_header_and_one_row_per_act() {
     let out = run(&["--export", "csv"]);
-    let text = String::from_utf8(out.stdout).unwrap();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header = reader.headers().unwrap().clone();
-    assert_eq!(&header[0], "id");
-    assert_eq!(&header[1], "kind");
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 15);
-    assert_eq!(&rows[0][1], "condemn");
-    assert_eq!(&rows[1][3], "North Korea");
+    assert_eq!(&rows[0][column("kind")], "condemn");
+    assert_eq!(&rows[1][column("addressee")], "North Korea");
+    assert_eq!(&rows[1][column("strength")], "strongly");
+    assert_eq!(&rows[0][column("strength")], "in the strongest terms");
+}
+
+#[test]
+fn csv_rows_name_their_statement_and_cue_offsets_count_characters_of_the_sentence() {
+    let (_, rows) = csv_rows("brief.txt", BRIEF, &[]);
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for name in [
+        "document",
+        "date",
+        "source",
+        "paragraph_number",
+        "sentence_text",
+    ] {
+        assert!(header.iter().any(|h| h == name), "{name} in {header:?}");
+    }
+    let acts = &rows[1..];
+    assert_eq!(acts.len(), 2, "{acts:?}");
+    for row in acts {
+        assert_eq!(
+            &row[column("document")],
+            "Joint Statement of Ruritania and Freedonia"
+        );
+        assert_eq!(&row[column("date")], "2024-05-04");
+        assert_eq!(
+            &row[column("source")],
+            "brief.txt",
+            "a file name, not a path"
+        );
+        let sentence: Vec<char> = row[column("sentence_text")].chars().collect();
+        let start: usize = row[column("cue_start")].parse().unwrap();
+        let end: usize = row[column("cue_end")].parse().unwrap();
+        let cue: String = sentence[start..end].iter().collect();
+        assert_eq!(cue, row[column("cue")], "{row:?}");
+    }
+    let urge = &acts[0];
+    assert_eq!(&urge[column("cue")], "urge");
+    assert_eq!(
+        &urge[column("paragraph_number")],
+        "7",
+        "the statement's own number"
+    );
+    assert_eq!(&urge[column("paragraph")], "1", "its position");
+    assert!(urge[column("object")].ends_with("and to allow the return of their vessels"));
+    assert!(urge[column("sentence_text")].starts_with("Après deux ans, we strongly urge"));
+    assert_eq!(
+        &urge[column("section_title")],
+        "PART ONE – A PARTNERSHIP FOR THE WATERS AND THE PEOPLE OF THE NORTHERN SEA",
+        "whole, where the reader shows it cut"
+    );
+    assert!(rows.iter().flatten().all(|cell| !cell.contains('…')));
+}
+
+#[test]
+fn csv_files_concatenate_without_headers_and_can_start_with_a_bom() {
+    let (with_bom, rows) = csv_rows("a.txt", BRIEF, &["--csv-bom"]);
+    assert!(with_bom.starts_with("\u{FEFF}\"document\",".as_bytes()));
+    let (bare, more) = csv_rows("b.txt", BRIEF, &["--no-header"]);
+    assert!(bare.starts_with(b"\"Joint Statement"));
+    assert_eq!(more.len(), rows.len() - 1, "the same rows, no header");
+    let mut merged = String::from_utf8(with_bom).unwrap();
+    merged.push_str(std::str::from_utf8(&bare).unwrap());
+    let sources: Vec<String> = csv::Reader::from_reader(merged.as_bytes())
+        .records()
+        .map(|r| r.unwrap()[2].to_string())
+        .collect();
+    assert_eq!(sources, ["a.txt", "a.txt", "b.txt", "b.txt"]);
+}
+
+#[test]
+fn markdown_briefing_names_the_file_and_says_how_strongly() {
+    let dir = temp_dir("markdown");
+    let path = dir.join("brief.md.txt");
+    std::fs::write(&path, BRIEF).unwrap();
+    let out = run(&["--export", "markdown", path.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("- **Source:** `brief.md.txt`"), "{text}");
+    assert!(
+        !text.contains(dir.to_str().unwrap()),
+        "no local path:\n{text}"
+    );
+    assert!(!text.contains("marked"), "{text}");
+    assert!(
+        text.contains(
+            "→ all parties to the conflict in the Northern Sea**, strongly: release every sailor"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("in the strongest terms: the seizure of the lighthouse"),
+        "{text}"
+    );
+    assert!(
+        text.contains("_¶7 · §"),
+        "the statement's own paragraph number:\n{text}"
+    );
+    assert!(text.contains("A PARTNERSHIP FOR THE WATERS AND THE PEOPLE OF THE NORTHERN SEA"));
+    assert!(!text.contains('…'), "{text}");
 }
 
 #[test]

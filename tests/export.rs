@@ -1,5 +1,6 @@
-//! Export contracts: the JSON export of the shipped statement is pinned by a snapshot,
-//! and every format keeps document control characters out of what it writes.
+//! Export contracts: every format of the shipped statement and of a statement of our
+//! own with headings is pinned by a snapshot, and every format keeps document control
+//! characters out of what it writes.
 
 use communique::analysis::{Lexicons, analyse};
 use communique::cli::EMBEDDED_STATEMENT;
@@ -20,6 +21,31 @@ fn json_export_of_the_shipped_statement() {
         "shipped_statement_json",
         render(Format::Json, EMBEDDED_STATEMENT)
     );
+}
+
+const WITH_HEADINGS: &str = include_str!("fixtures/formats/shape2-headings.txt");
+
+#[test]
+fn markdown_and_csv_exports_of_the_shipped_statement() {
+    insta::assert_snapshot!(
+        "shipped_statement_markdown",
+        render(Format::Markdown, EMBEDDED_STATEMENT)
+    );
+    insta::assert_snapshot!(
+        "shipped_statement_csv",
+        render(Format::Csv, EMBEDDED_STATEMENT)
+    );
+}
+
+#[test]
+fn every_export_of_a_statement_with_headings() {
+    for (name, format) in [
+        ("headings_json", Format::Json),
+        ("headings_markdown", Format::Markdown),
+        ("headings_csv", Format::Csv),
+    ] {
+        insta::assert_snapshot!(name, render(format, WITH_HEADINGS));
+    }
 }
 
 #[test]
@@ -135,9 +161,15 @@ fn text_formats_show_controls_as_placeholders() {
 fn csv_defuses_formulas() {
     let csv = render(Format::Csv, HOSTILE);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let object = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "object")
+        .unwrap();
     let objects: Vec<String> = reader
         .records()
-        .map(|r| r.unwrap()[5].to_string())
+        .map(|r| r.unwrap()[object].to_string())
         .collect();
     assert!(
         objects.iter().any(|o| o.starts_with("'=HYPERLINK")),

@@ -80,12 +80,12 @@ fn an_orphaned_reader_exits_when_its_terminal_closes() {
 }
 
 #[test]
-fn a_hang_up_exits_129_without_a_panic() {
+fn a_hang_up_ends_the_reader_by_sighup_without_a_panic() {
     let mut s = Session::spawn(&[], 100, 30);
     s.wait_for_text("Commitments 15");
     s.hang_up();
     let status = s.wait_exit_quietly().expect("the reader exits");
-    assert_eq!(status.exit_code(), 129);
+    assert_eq!(status.signal(), Some("Hangup"), "{status:?}");
 }
 
 #[test]

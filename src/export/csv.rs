@@ -8,9 +8,13 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::analysis::Analysis;
+use crate::analysis::sections::whole_title;
 use crate::document::{Statement, safe};
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 20] = [
+    "document",
+    "date",
+    "source",
     "id",
     "kind",
     "actor",
@@ -18,14 +22,36 @@ const HEADER: [&str; 14] = [
     "cue",
     "object",
     "intensity",
+    "strength",
     "section",
     "section_title",
     "paragraph",
+    "paragraph_number",
     "sentence",
-    "topics",
     "sentence_text",
     "cue_start",
+    "cue_end",
+    "topics",
 ];
+
+/// How the CSV is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Start with a UTF-8 byte-order mark, for spreadsheet programs that guess the
+    /// encoding otherwise.
+    pub bom: bool,
+    /// Write the header row; off, the CSVs of several statements concatenate.
+    pub header: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            bom: false,
+            header: true,
+        }
+    }
+}
 
 /// The CSV writer every export uses. Text cells are quoted: a cell with ";" stays
 /// whole in the locales that split there.
@@ -59,13 +85,34 @@ fn write_error(err: csv::Error) -> io::Error {
     }
 }
 
+/// One row per act. Each row names its statement (title, date, file), so the CSVs of
+/// many statements can be merged; `cue_start` and `cue_end` count characters in the
+/// row's `sentence_text`.
 pub fn write_csv(
     statement: &Statement,
     analysis: &Analysis,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_csv_with(statement, analysis, CsvOptions::default(), out)
+}
+
+pub fn write_csv_with(
+    statement: &Statement,
+    analysis: &Analysis,
+    options: CsvOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if options.bom {
+        out.write_all("\u{FEFF}".as_bytes())?;
+    }
     let mut writer = writer(out);
-    writer.write_record(HEADER).map_err(write_error)?;
+    if options.header {
+        writer.write_record(HEADER).map_err(write_error)?;
+    }
+    let meta = &statement.metadata;
+    let document = cell(&meta.title).into_owned();
+    let date = meta.date.map(|d| d.to_string()).unwrap_or_default();
+    let source = cell(&super::source_name(statement).unwrap_or_default()).into_owned();
     for act in &analysis.commitments {
         let section = &analysis.sections[act.section];
         let topics: Vec<&str> = analysis
@@ -73,21 +120,28 @@ pub fn write_csv(
             .iter()
             .map(|&t| analysis.topic_name(t))
             .collect();
+        let sentence = super::sentence_cell(statement, act);
         let record = [
+            document.clone(),
+            date.clone(),
+            source.clone(),
             act.id.to_string(),
             act.kind.to_string(),
             cell(&act.actor).into_owned(),
             cell(act.addressee.as_deref().unwrap_or("")).into_owned(),
             cell(act.cue(statement)).into_owned(),
-            cell(&super::object_excerpt(statement, act)).into_owned(),
+            cell(&super::object_cell(statement, act)).into_owned(),
             act.intensity.to_string(),
+            act.strength().unwrap_or("").to_string(),
             section.id.to_string(),
-            cell(&section.title).into_owned(),
+            cell(whole_title(section, statement)).into_owned(),
             (act.sentence.paragraph + 1).to_string(),
+            cell(&super::paragraph_number(statement, act.sentence.paragraph)).into_owned(),
             super::sentence_id(statement, act.sentence).to_string(),
+            cell(&sentence.text).into_owned(),
+            sentence.cue_chars.0.to_string(),
+            sentence.cue_chars.1.to_string(),
             cell(&topics.join("; ")).into_owned(),
-            cell(&super::sentence_excerpt(statement, act)).into_owned(),
-            act.cue_range().0.to_string(),
         ];
         writer.write_record(&record).map_err(write_error)?;
     }

@@ -9,6 +9,7 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
 
+use crate::analysis::sections::whole_title;
 use crate::analysis::{Analysis, CommitmentKind};
 use crate::document::{Statement, safe};
 
@@ -169,7 +170,7 @@ impl Serialize for Export<'_> {
             &Seq(|| {
                 analysis.sections.iter().map(move |s| SectionOut {
                     id: s.id,
-                    title: &s.title,
+                    title: whole_title(s, statement),
                     topics: topic_names(&s.topics),
                     heading: s.heading(statement),
                     paragraphs: Seq(move || s.paragraphs.clone().map(|p| p + 1)),

@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use crate::analysis::sections::whole_title;
 use crate::analysis::{Analysis, CommitmentKind};
 use crate::document::{Statement, safe};
 
@@ -79,10 +80,10 @@ pub fn write_markdown(
                 .unwrap_or_default()
         ));
     }
-    if let Some(source) = &statement.source {
+    if let Some(source) = super::source_name(statement) {
         facts.push(format!(
             "- **Source:** `{}`",
-            safe::visible(source).replace('`', "'")
+            safe::visible(&source).replace('`', "'")
         ));
     }
     if !facts.is_empty() {
@@ -109,7 +110,11 @@ pub fn write_markdown(
     )?;
 
     writeln!(out, "## Sections\n")?;
-    for section in &analysis.sections {
+    let mut acts_in = vec![0usize; analysis.sections.len()];
+    for act in &analysis.commitments {
+        acts_in[act.section] += 1;
+    }
+    for (s, section) in analysis.sections.iter().enumerate() {
         let topics: Vec<&str> = section
             .topics
             .iter()
@@ -120,16 +125,12 @@ pub fn write_markdown(
             (s, e) if e > s => format!("¶{}–{}", s + 1, e),
             _ => "heading only".to_string(),
         };
-        let acts = analysis
-            .commitments
-            .iter()
-            .filter(|c| analysis.sections[c.section].id == section.id)
-            .count();
+        let acts = acts_in[s];
         write!(
             out,
             "{}. **{}** ({paragraphs}",
             section.id,
-            md(&section.title)
+            md(whole_title(section, statement))
         )?;
         if acts > 0 {
             write!(out, ", {acts} act{}", if acts == 1 { "" } else { "s" })?;
@@ -163,24 +164,25 @@ pub fn write_markdown(
             };
             let strength = act
                 .strength()
-                .map(|words| format!(" ({words})"))
+                .map(|words| format!(", {words}"))
                 .unwrap_or_default();
             writeln!(
                 out,
-                "- **{who}**: {}{strength}  ",
-                md(&super::object_excerpt(statement, act))
+                "- **{who}**{strength}: {}  ",
+                md(&super::object_cell(statement, act))
             )?;
             writeln!(
                 out,
-                "  _§{} {}_ · cue “{}”  ",
+                "  _¶{} · §{} {}_ · cue “{}”  ",
+                md(&super::paragraph_number(statement, act.sentence.paragraph)),
                 section.id,
-                md(&section.title),
+                md(whole_title(section, statement)),
                 md(act.cue(statement))
             )?;
             writeln!(
                 out,
                 "  > {}\n",
-                md(&super::sentence_excerpt(statement, act))
+                md(&super::sentence_cell(statement, act).text)
             )?;
         }
     }

@@ -10,12 +10,12 @@ mod json;
 mod markdown;
 mod plain;
 
-pub use self::csv::write_csv;
+pub use self::csv::{CsvOptions, write_csv, write_csv_with};
 pub use json::write_json;
 pub use markdown::write_markdown;
 pub use plain::write_plain;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Commitment};
 use crate::document::Statement;
 
 /// An export format chosen with `--export`.
@@ -40,52 +40,79 @@ pub fn write(
     }
 }
 
-/// Characters of a sentence each row of a per-act export shows at most around its act.
-const EXCERPT_AROUND: usize = 240;
+/// Longest sentence or object (in bytes) a per-act row carries whole: four times the
+/// longest sentence of the development set's real statements. Past it a row shows
+/// the stretch around its act — one sentence of 10,000 acts would otherwise be written
+/// 10,000 times whole.
+const WHOLE_UP_TO: usize = 2048;
 
-/// The sentence an act is in, as a per-act row shows it: whole when it is of a usual
-/// length, else the stretch around the act with "…" at the cuts — one sentence of
-/// 10,000 acts would otherwise be written 10,000 times whole.
-fn sentence_excerpt(statement: &Statement, act: &crate::analysis::Commitment) -> String {
+/// Bytes of a too-long sentence a row shows around its act's cue.
+const EXCERPT_AROUND: usize = 480;
+
+/// The sentence an act is in, as a per-act row shows it, and where its cue is in that
+/// text, in characters.
+struct SentenceCell {
+    text: String,
+    cue_chars: (usize, usize),
+}
+
+fn sentence_cell(statement: &Statement, act: &Commitment) -> SentenceCell {
     let at = act.sentence;
     let paragraph = &statement.paragraphs[at.paragraph];
     let sentence = paragraph.sentences[at.index];
     let text = &paragraph.text;
-    if sentence.end - sentence.start <= 3 * EXCERPT_AROUND {
-        return text[sentence.start..sentence.end].to_string();
-    }
-    let floor = |i: usize| text.floor_char_boundary(i);
-    let from = floor(
-        act.cue_range()
-            .0
-            .saturating_sub(EXCERPT_AROUND)
-            .max(sentence.start),
-    );
-    let object_end = act.object_range().1.min(act.cue_range().1 + EXCERPT_AROUND);
-    let to = floor((object_end + EXCERPT_AROUND / 2).min(sentence.end));
+    let floor = |i: usize| text.floor_char_boundary(i.min(text.len()));
+    let (from, to) = if sentence.end - sentence.start <= WHOLE_UP_TO {
+        (sentence.start, sentence.end)
+    } else {
+        let (cue_start, cue_end) = act.cue_range();
+        let from = floor(cue_start.saturating_sub(EXCERPT_AROUND).max(sentence.start));
+        let to = floor((cue_end + EXCERPT_AROUND).min(sentence.end));
+        (from, to)
+    };
     let mut out = String::new();
     if from > sentence.start {
         out.push('…');
     }
-    out.push_str(text[from..to].trim());
+    let lead = out.chars().count();
+    out.push_str(&text[from..to]);
     if to < sentence.end {
         out.push('…');
     }
-    out
+    let (cue_start, cue_end) = act.cue_range();
+    let chars = |end: usize| lead + text[from..floor(end.clamp(from, to))].chars().count();
+    SentenceCell {
+        text: out,
+        cue_chars: (chars(cue_start), chars(cue_end)),
+    }
 }
 
-/// An act's object as a per-act row shows it: cut at [`EXCERPT_AROUND`] characters
-/// past its start when longer.
-fn object_excerpt<'s>(
-    statement: &'s Statement,
-    act: &crate::analysis::Commitment,
-) -> std::borrow::Cow<'s, str> {
+/// An act's object as a per-act row shows it: whole up to [`WHOLE_UP_TO`] bytes.
+fn object_cell<'s>(statement: &'s Statement, act: &Commitment) -> std::borrow::Cow<'s, str> {
     let object = act.object(statement);
-    if object.len() <= 2 * EXCERPT_AROUND {
+    if object.len() <= WHOLE_UP_TO {
         return object.into();
     }
-    let cut = object.floor_char_boundary(2 * EXCERPT_AROUND);
+    let cut = object.floor_char_boundary(WHOLE_UP_TO);
     format!("{}…", object[..cut].trim_end()).into()
+}
+
+/// A paragraph's number as the statement gives it ("12", "b"), else its position.
+fn paragraph_number(statement: &Statement, p: usize) -> String {
+    statement.paragraphs[p]
+        .number
+        .as_deref()
+        .map_or_else(|| (p + 1).to_string(), str::to_string)
+}
+
+/// The file the statement came from, by name only: an export is sent to others, and
+/// a local path says nothing to them (and something about the sender).
+fn source_name(statement: &Statement) -> Option<String> {
+    let source = statement.source.as_deref()?;
+    let name = std::path::Path::new(source)
+        .file_name()
+        .map_or(source.into(), |n| n.to_string_lossy());
+    Some(name.into_owned())
 }
 
 /// 1-based id of a sentence in reading order, as exports number them.

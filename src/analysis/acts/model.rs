@@ -108,7 +108,7 @@ impl Commitment {
     pub fn strength(&self) -> Option<&'static str> {
         match self.intensity {
             0 => None,
-            1 => Some("marked"),
+            1 => Some("strongly"),
             _ => Some("in the strongest terms"),
         }
     }

@@ -17,7 +17,7 @@ use crate::document::Statement;
 
 use super::topics::{TopicLexicon, TopicScore, merge_scores};
 use titles::UsedTitles;
-pub use titles::shorten;
+pub use titles::{shorten, whole_title};
 
 /// Longest section title, in characters.
 pub const MAX_TITLE_CHARS: usize = 40;
@@ -168,7 +168,7 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
     let whole = statement
         .headings
         .is_empty()
-        .then(|| (None, 0..statement.paragraphs.len()));
+        .then_some((None, 0..statement.paragraphs.len()));
     whole
         .into_iter()
         .chain(heading_spans(statement))

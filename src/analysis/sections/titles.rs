@@ -61,13 +61,44 @@ fn capitalise(text: &str) -> String {
 
 /// A title from the section's own words, for sections no topic describes.
 fn title_from_text(statement: &Statement, section: &Section) -> Option<String> {
+    let title = shorten(first_words(statement, section)?, MAX_TITLE_CHARS);
+    is_readable(&title).then_some(title)
+}
+
+/// The section's first sentence without its end mark: what a title from its own
+/// words is cut from.
+fn first_words<'s>(statement: &'s Statement, section: &Section) -> Option<&'s str> {
     let text = statement.paragraphs.get(section.paragraphs.start)?;
     let first = text.sentences.first().map(|s| &text.text[s.start..s.end])?;
-    let title = shorten(
-        first.trim_end_matches(['.', '!', '?', ':', ';']),
-        MAX_TITLE_CHARS,
-    );
-    is_readable(&title).then_some(title)
+    Some(first.trim_end_matches(['.', '!', '?', ':', ';']))
+}
+
+/// Longest text, in bytes, [`whole_title`] gives as a title: past it (a first
+/// "sentence" of a whole page) the short title is the better name, and an export that
+/// repeats the title on every row stays linear.
+const WHOLE_TITLE_MAX: usize = 400;
+
+/// The text a section's title was cut from, whole: its heading, its first words or
+/// the statement's title — whichever, shortened, gives its title — else the title as
+/// it is. Exports carry this; the reader shows the short title.
+pub fn whole_title<'a>(section: &'a Section, statement: &'a Statement) -> &'a str {
+    let fits = |whole: &&str| whole.len() <= WHOLE_TITLE_MAX;
+    if !section.title.ends_with('…') {
+        return section
+            .heading(statement)
+            .filter(fits)
+            .unwrap_or(&section.title);
+    }
+    [
+        section.heading(statement),
+        first_words(statement, section),
+        Some(statement.metadata.title.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(fits)
+    .find(|whole| shorten(whole, MAX_TITLE_CHARS) == *section.title)
+    .unwrap_or(&section.title)
 }
 
 /// A title needs at least a letter or a digit: "." or "—" names nothing.
@@ -211,5 +242,30 @@ mod tests {
         );
         used.take(&v);
         assert!(used.numbered_variant(base).ends_with(" (3)"));
+    }
+
+    #[test]
+    fn whole_titles_are_what_the_short_ones_were_cut_from_up_to_a_bound() {
+        use crate::analysis::{Lexicons, analyse};
+        let long_heading =
+            "Cooperation on the waters, the ports and the people of the Northern Sea";
+        let text = format!(
+            "# Statement\n\n## {long_heading}\n\nThe partners agree on every point that was raised.\n"
+        );
+        let statement = Statement::parse(&text, "t");
+        let analysis = analyse(&statement, Lexicons::embedded());
+        let section = analysis.sections.last().unwrap();
+        assert!(section.title.ends_with('…'), "{}", section.title);
+        assert_eq!(whole_title(section, &statement), long_heading);
+
+        let endless = format!(
+            "Statement\n\n{}and so on.\n",
+            "Words and more words, ".repeat(100)
+        );
+        let statement = Statement::parse(&endless, "t");
+        let analysis = analyse(&statement, Lexicons::embedded());
+        let section = &analysis.sections[0];
+        assert!(section.title.ends_with('…'), "{}", section.title);
+        assert_eq!(whole_title(section, &statement), &*section.title, "capped");
     }
 }
