@@ -12,13 +12,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
 
 use crate::analysis::{self, Analysis, CueLexicon, Lexicons};
 use crate::app::{App, Appearance};
 use crate::document::source::{MAX_BYTES, Warning};
 use crate::document::{self, LoadError, Statement, safe};
 use crate::export::{self, CsvOptions, Format};
+use crate::generate::{self, Generated};
 use crate::memory;
 use crate::terminal::{self, Ending};
 
@@ -73,6 +74,14 @@ pub struct Args {
     /// Print the plain rendering even in a terminal.
     #[arg(long)]
     pub plain: bool,
+
+    /// Leave the mouse to the terminal, so its own selection and copy work.
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Print the man page or a shell's completions and exit.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub generate: Option<Generated>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -346,6 +355,7 @@ fn run_reader(args: &Args, mut input: Input, user_cues: Option<CueLexicon>) -> R
             analysis::analyse_with_progress(statement, &lexicons(user_cues), progress)
         }),
     };
+    terminal::capture_mouse(!args.no_mouse);
     match terminal::run(app, Some(background)) {
         Ok(Ending::Quit) => Ok(()),
         Ok(Ending::Signal(sig)) => die_by(sig),
@@ -424,6 +434,15 @@ fn stdout_is_open() -> bool {
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
+    if let Some(what) = args.generate {
+        return match generate::write(what, Args::command(), &mut io::stdout().lock()) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::new(
+                "standard output",
+                document::source::io_reason(&e),
+            )),
+            _ => Ok(()),
+        };
+    }
     let plain = wants_plain(args);
     if (args.export.is_some() || plain) && !stdout_is_open() {
         return Err(Failure::new("standard output", "closed"));

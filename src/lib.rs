@@ -11,6 +11,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod generate;
 pub mod memory;
 pub mod terminal;
 pub mod ui;

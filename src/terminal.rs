@@ -60,16 +60,38 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 /// Events handled before a redraw at most, so a resize storm draws once at the end.
 const EVENTS_PER_FRAME: usize = 512;
 
+/// Whether the reader takes the mouse; off (`--no-mouse`), the terminal's own selection
+/// works.
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Sets whether the reader captures the mouse; before [`run`].
+pub fn capture_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
+
 fn enter(out: &mut Stdout) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     execute!(
         out,
         EnterAlternateScreen,
-        EnableMouseCapture,
         EnableBracketedPaste,
         cursor::Hide
-    )
+    )?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Puts `text` on the clipboard through the terminal (OSC 52), as tmux, kitty,
+/// WezTerm, iTerm2, foot and xterm (when allowed) take it; over SSH too. The text is
+/// encoded, so nothing in it reaches the terminal as itself.
+fn copy_to_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 /// Leaves raw mode, mouse capture and the alternate screen, and shows the cursor.
@@ -258,6 +280,9 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
                                 redraw(&mut terminal)?;
                             } else {
                                 app::update(&mut app, action);
+                                if let Some(text) = app.clipboard.take() {
+                                    copy_to_clipboard(terminal.backend_mut(), &text)?;
+                                }
                             }
                         }
                     }

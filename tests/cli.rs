@@ -464,3 +464,36 @@ fn no_file_and_no_pipe_is_the_shipped_statement() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["commitments"].as_array().unwrap().len(), 15);
 }
+
+#[test]
+fn man_page_and_completions_are_generated() {
+    let man = run(&["--generate", "man"]);
+    assert_eq!(man.status.code(), Some(0));
+    let man = String::from_utf8(man.stdout).unwrap();
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH communique 1"),
+        "{man}"
+    );
+    for part in [
+        ".SH OPTIONS",
+        "\\-\\-export",
+        ".SH KEYS",
+        "next / previous section",
+        "C\\-l",
+    ] {
+        assert!(man.contains(part), "{part} in the man page:\n{man}");
+    }
+    for (shell, mark) in [
+        ("bash", "_communique()"),
+        ("zsh", "#compdef communique"),
+        ("fish", "complete -c communique"),
+        ("elvish", "communique"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = run(&["--generate", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(mark), "{shell}:\n{script}");
+        assert!(script.contains("csv-bom"), "{shell} completes the options");
+    }
+}

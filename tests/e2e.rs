@@ -256,3 +256,62 @@ fn a_long_statement_opens_on_its_beginning_and_the_rest_follows() {
     assert!(restored(s.screen()));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The payloads of every OSC 52 clipboard write in `raw`, decoded.
+fn clipboard_writes(raw: &[u8]) -> Vec<String> {
+    use base64::Engine;
+    let text = String::from_utf8_lossy(raw);
+    text.split("\x1b]52;c;")
+        .skip(1)
+        .filter_map(|rest| rest.split('\x07').next())
+        .map(|b64| {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .expect("base64");
+            String::from_utf8(bytes).expect("UTF-8")
+        })
+        .collect()
+}
+
+#[test]
+fn y_copies_the_selected_act_as_a_quotation_through_osc_52() {
+    let mut s = Session::spawn(&[], 120, 40);
+    s.wait_for_text("Commitments 15");
+    assert!(clipboard_writes(&s.raw).is_empty());
+    // In the text: the first sentence in view.
+    s.send("y");
+    s.wait_for_text("copied ¶1 with its citation");
+    // In the list: the selected act's sentence.
+    s.send("\t");
+    s.send("y");
+    s.wait_for_text("copied ¶3 with its citation");
+    let copied = clipboard_writes(&s.raw);
+    assert_eq!(copied.len(), 2, "{copied:?}");
+    assert!(copied[0].starts_with("“Japan and NATO"), "{copied:?}");
+    assert!(copied[0].ends_with("” — Joint press statement, 31 October 2017, ¶1"));
+    assert_eq!(
+        copied[1..],
+        [
+            "“We condemn in the strongest terms North Korea’s nuclear tests and ballistic \
+          missile launches, which are in flagrant violation of multiple United Nations \
+          Security Council resolutions.” — Joint press statement, 31 October 2017, ¶3"
+        ]
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    let mouse_on = "\x1b[?1000h";
+    let mut with = Session::spawn(&[], 100, 30);
+    with.wait_for_text("Commitments 15");
+    assert!(String::from_utf8_lossy(&with.raw).contains(mouse_on));
+    with.send("q");
+    with.wait_exit();
+    let mut without = Session::spawn(&["--no-mouse"], 100, 30);
+    without.wait_for_text("Commitments 15");
+    assert!(!String::from_utf8_lossy(&without.raw).contains(mouse_on));
+    without.send("q");
+    assert!(without.wait_exit().success());
+}

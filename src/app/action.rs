@@ -50,6 +50,8 @@ pub enum Action {
     Suspend,
     /// Ctrl-L: the terminal loop draws everything again.
     Redraw,
+    /// `y`: the sentence in hand, quoted with its citation, to the clipboard.
+    Copy,
     FocusNext,
     FocusPrevious,
     Focus(Pane),

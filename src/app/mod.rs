@@ -13,6 +13,7 @@ pub mod keys;
 pub mod layout;
 mod navigation;
 pub mod query_line;
+mod quotation;
 mod search;
 pub mod textview;
 mod update;
@@ -75,6 +76,8 @@ pub struct App {
     pub warning: Option<String>,
     /// A message for the last action ("search wrapped to the top"), until the next.
     pub notice: Option<String>,
+    /// Text for the clipboard, taken by the terminal loop (`y`).
+    pub clipboard: Option<String>,
 
     pub width: u16,
     pub height: u16,
@@ -168,6 +171,7 @@ impl App {
             appearance: Appearance::default(),
             warning: None,
             notice: None,
+            clipboard: None,
             width,
             height,
             layout,

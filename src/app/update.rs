@@ -102,6 +102,15 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::Quit => app.quit = true,
+        Action::Copy => {
+            app.notice = Some(match super::quotation::quotation(app) {
+                Some((text, what)) => {
+                    app.clipboard = Some(text);
+                    format!("copied {what} with its citation")
+                }
+                None => "nothing to copy here".to_string(),
+            });
+        }
         Action::Suspend | Action::Redraw | Action::Digit(_) => {}
         Action::FocusNext => cycle_focus(app, 1),
         Action::FocusPrevious => cycle_focus(app, -1),

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::keys::{BINDINGS, CHOOSER_KEYS, LEGENDS, QUERY_BINDINGS, QUERY_SYNTAX};
+use crate::app::keys::help_groups;
 
 use super::theme::Theme;
 use super::truncate;
@@ -26,30 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
             ])]
         }
     };
-    let mut groups: Vec<(&str, Vec<(&str, &str)>)> = BINDINGS
-        .iter()
-        .map(|(group, bindings)| {
-            (
-                *group,
-                bindings
-                    .iter()
-                    .filter(|b| !b.keys.is_empty())
-                    .map(|b| (b.keys, b.help))
-                    .collect(),
-            )
-        })
-        .collect();
-    groups.push((
-        "In the query line",
-        QUERY_BINDINGS
-            .iter()
-            .filter(|b| !b.keys.is_empty())
-            .map(|b| (b.keys, b.help))
-            .collect(),
-    ));
-    groups.push(("Query syntax (as in fzf)", QUERY_SYNTAX.to_vec()));
-    groups.push(("In a chooser (t, a)", CHOOSER_KEYS.to_vec()));
-    groups.push(("What the numbers say", LEGENDS.to_vec()));
+    let groups = help_groups();
     let mut out: Vec<Line> = vec![Line::styled(
         "C- is Ctrl, M- is Alt (or Esc, then the key)",
         theme.dim,

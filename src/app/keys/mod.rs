@@ -39,6 +39,27 @@ pub(crate) const fn bind(
     }
 }
 
+/// Every key and query form with what it does, in the groups the help shows them in:
+/// one list for the `?` overlay and the man page, made from the keymap itself.
+pub fn help_groups() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let rows = |bindings: &'static [Binding]| -> Vec<(&'static str, &'static str)> {
+        bindings
+            .iter()
+            .filter(|b| !b.keys.is_empty())
+            .map(|b| (b.keys, b.help))
+            .collect()
+    };
+    let mut groups: Vec<_> = BINDINGS
+        .iter()
+        .map(|(group, bindings)| (*group, rows(bindings)))
+        .collect();
+    groups.push(("In the query line", rows(QUERY_BINDINGS)));
+    groups.push(("Query syntax (as in fzf)", QUERY_SYNTAX.to_vec()));
+    groups.push(("In a chooser (t, a)", CHOOSER_KEYS.to_vec()));
+    groups.push(("What the numbers say", LEGENDS.to_vec()));
+    groups
+}
+
 /// The action for a terminal event, given the reader's state.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {

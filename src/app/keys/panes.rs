@@ -215,6 +215,12 @@ pub const BINDINGS: &[(&str, &[Binding])] = &[
                 Action::ToggleHelp,
             ),
             bind(
+                "y",
+                "copy the sentence, quoted with its citation",
+                &[(KeyCode::Char('y'), NONE)],
+                Action::Copy,
+            ),
+            bind(
                 "C-l",
                 "draw the screen again",
                 &[(KeyCode::Char('l'), CTRL)],
