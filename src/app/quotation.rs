@@ -58,18 +58,11 @@ pub fn quotation(app: &App) -> Option<(String, String)> {
     } else {
         text.into_owned()
     };
-    let number = paragraph_number(statement, at.paragraph);
+    let number = statement.paragraph_number(at.paragraph);
     Some((
         format!("“{quoted}” — {}", citation(statement, &number)),
         format!("¶{number}"),
     ))
-}
-
-fn paragraph_number(statement: &Statement, p: usize) -> String {
-    statement.paragraphs[p]
-        .number
-        .as_deref()
-        .map_or_else(|| (p + 1).to_string(), str::to_string)
 }
 
 /// "Joint press statement, 31 October 2017, ¶3 (statement.txt)".
@@ -82,12 +75,8 @@ fn citation(statement: &Statement, number: &str) -> String {
     }
     out.push_str(", ¶");
     out.push_str(&safe::visible(number));
-    if let Some(name) = statement
-        .source
-        .as_deref()
-        .and_then(|s| std::path::Path::new(s).file_name())
-    {
-        out.push_str(&format!(" ({})", safe::visible(&name.to_string_lossy())));
+    if let Some(name) = statement.file_name() {
+        out.push_str(&format!(" ({})", safe::visible(&name)));
     }
     out
 }

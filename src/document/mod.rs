@@ -220,6 +220,25 @@ impl Statement {
         self.paragraphs[at.paragraph].sentence_text(at.index)
     }
 
+    /// Paragraph `p`'s number as the statement writes it ("12", "b"), else its
+    /// 1-based position: how a reader cites it.
+    pub fn paragraph_number(&self, p: usize) -> String {
+        self.paragraphs[p]
+            .number
+            .as_deref()
+            .map_or_else(|| (p + 1).to_string(), str::to_string)
+    }
+
+    /// The name of the file the statement came from, without its folders: what an
+    /// export or a citation sent to someone else should say.
+    pub fn file_name(&self) -> Option<String> {
+        let source = self.source.as_deref()?;
+        let name = std::path::Path::new(source)
+            .file_name()
+            .map_or(source.into(), |n| n.to_string_lossy());
+        Some(name.into_owned())
+    }
+
     /// Headings that stand directly before paragraph `index`.
     /// Headings are in reading order, so this is a binary search, not a scan.
     pub fn headings_before(&self, index: usize) -> impl Iterator<Item = &Heading> {

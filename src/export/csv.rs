@@ -112,7 +112,7 @@ pub fn write_csv_with(
     let meta = &statement.metadata;
     let document = cell(&meta.title).into_owned();
     let date = meta.date.map(|d| d.to_string()).unwrap_or_default();
-    let source = cell(&super::source_name(statement).unwrap_or_default()).into_owned();
+    let source = cell(&statement.file_name().unwrap_or_default()).into_owned();
     for act in &analysis.commitments {
         let section = &analysis.sections[act.section];
         let topics: Vec<&str> = analysis
@@ -136,7 +136,7 @@ pub fn write_csv_with(
             section.id.to_string(),
             cell(whole_title(section, statement)).into_owned(),
             (act.sentence.paragraph + 1).to_string(),
-            cell(&super::paragraph_number(statement, act.sentence.paragraph)).into_owned(),
+            cell(&statement.paragraph_number(act.sentence.paragraph)).into_owned(),
             super::sentence_id(statement, act.sentence).to_string(),
             cell(&sentence.text).into_owned(),
             sentence.cue_chars.0.to_string(),

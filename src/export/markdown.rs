@@ -80,7 +80,7 @@ pub fn write_markdown(
                 .unwrap_or_default()
         ));
     }
-    if let Some(source) = super::source_name(statement) {
+    if let Some(source) = statement.file_name() {
         facts.push(format!(
             "- **Source:** `{}`",
             safe::visible(&source).replace('`', "'")
@@ -174,7 +174,7 @@ pub fn write_markdown(
             writeln!(
                 out,
                 "  _¶{} · §{} {}_ · cue “{}”  ",
-                md(&super::paragraph_number(statement, act.sentence.paragraph)),
+                md(&statement.paragraph_number(act.sentence.paragraph)),
                 section.id,
                 md(whole_title(section, statement)),
                 md(act.cue(statement))

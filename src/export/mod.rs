@@ -97,24 +97,6 @@ fn object_cell<'s>(statement: &'s Statement, act: &Commitment) -> std::borrow::C
     format!("{}…", object[..cut].trim_end()).into()
 }
 
-/// A paragraph's number as the statement gives it ("12", "b"), else its position.
-fn paragraph_number(statement: &Statement, p: usize) -> String {
-    statement.paragraphs[p]
-        .number
-        .as_deref()
-        .map_or_else(|| (p + 1).to_string(), str::to_string)
-}
-
-/// The file the statement came from, by name only: an export is sent to others, and
-/// a local path says nothing to them (and something about the sender).
-fn source_name(statement: &Statement) -> Option<String> {
-    let source = statement.source.as_deref()?;
-    let name = std::path::Path::new(source)
-        .file_name()
-        .map_or(source.into(), |n| n.to_string_lossy());
-    Some(name.into_owned())
-}
-
 /// 1-based id of a sentence in reading order, as exports number them.
 fn sentence_id(statement: &Statement, at: crate::document::SentenceRef) -> usize {
     statement.sentence_ordinal(at) + 1
