@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{CommandFactory, Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::analysis::{self, Analysis, CueLexicon, Lexicons};
 use crate::app::{App, Appearance};
+use crate::config;
 use crate::document::source::{MAX_BYTES, Warning};
 use crate::document::{self, LoadError, Statement, safe};
 use crate::export::{self, CsvOptions, Format};
@@ -78,6 +79,11 @@ pub struct Args {
     /// Leave the mouse to the terminal, so its own selection and copy work.
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Print the settings in effect (command line over settings file over defaults), as
+    /// the settings file would say them, and exit.
+    #[arg(long)]
+    pub print_config: bool,
 
     /// Print the man page or a shell's completions and exit.
     #[arg(long, value_enum, value_name = "WHAT")]
@@ -375,11 +381,16 @@ fn die_by(signal: i32) -> ! {
 /// Runs communique with the process's arguments; the exit code follows grep: 0 done,
 /// 1 bad input, 2 bad usage (from clap).
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let matches = match Args::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return usage(&err),
+    };
+    let mut args = match Args::from_arg_matches(&matches) {
         Ok(args) => args,
         Err(err) => return usage(&err),
     };
-    match run(&args) {
+    let settings = settings(&mut args, &matches);
+    match settings.and_then(|path| run(&args, path.as_deref())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let _ = writeln!(
@@ -391,6 +402,71 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Applies the settings file under what the command line gave; returns its path.
+fn settings(args: &mut Args, matches: &clap::ArgMatches) -> Result<Option<PathBuf>, Failure> {
+    use clap::parser::ValueSource;
+    let Some(path) = config::path() else {
+        return Ok(None);
+    };
+    let config = config::load(&path).map_err(|reason| {
+        Failure::new(safe::visible(&path.to_string_lossy()).into_owned(), reason)
+    })?;
+    let unset = |id: &str| matches.value_source(id) != Some(ValueSource::CommandLine);
+    if let Some(theme) = config.theme.filter(|_| unset("theme")) {
+        args.theme = match theme {
+            config::Theme::Dark => ThemeName::Dark,
+            config::Theme::Light => ThemeName::Light,
+        };
+    }
+    if let Some(color) = config.color.filter(|_| unset("color")) {
+        args.color = match color {
+            config::Colour::Auto => ColorChoice::Auto,
+            config::Colour::Always => ColorChoice::Always,
+            config::Colour::Never => ColorChoice::Never,
+        };
+    }
+    if let Some(width) = config.width.filter(|_| unset("width")) {
+        args.width = width;
+    }
+    if config.mouse == Some(false) {
+        args.no_mouse = true;
+    }
+    Ok(Some(path))
+}
+
+/// The settings in effect, as the settings file would say them.
+fn print_settings(args: &Args, path: Option<&Path>) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match path {
+        Some(path) => writeln!(
+            out,
+            "# settings file: {}{}",
+            safe::visible(&path.to_string_lossy()),
+            if path.exists() { "" } else { " (none there)" }
+        )?,
+        None => writeln!(
+            out,
+            "# no settings file (neither XDG_CONFIG_HOME nor HOME is set)"
+        )?,
+    }
+    let name = |v: &dyn Fn() -> Option<clap::builder::PossibleValue>| {
+        v().map(|p| p.get_name().to_string()).unwrap_or_default()
+    };
+    writeln!(
+        out,
+        "theme = \"{}\"",
+        name(&|| args.theme.to_possible_value())
+    )?;
+    writeln!(
+        out,
+        "color = \"{}\"",
+        name(&|| args.color.to_possible_value())
+    )?;
+    writeln!(out, "mouse = {}", !args.no_mouse)?;
+    writeln!(out, "width = {}", args.width)?;
+    out.flush()
 }
 
 /// Help, the version or a usage error. clap quotes the arguments it rejects, and they
@@ -433,7 +509,16 @@ fn stdout_is_open() -> bool {
     }
 }
 
-fn run(args: &Args) -> Result<(), Failure> {
+fn run(args: &Args, settings_file: Option<&Path>) -> Result<(), Failure> {
+    if args.print_config {
+        return print_settings(args, settings_file).or_else(|e| match e.kind() {
+            io::ErrorKind::BrokenPipe => Ok(()),
+            _ => Err(Failure::new(
+                "standard output",
+                document::source::io_reason(&e),
+            )),
+        });
+    }
     if let Some(what) = args.generate {
         return match generate::write(what, Args::command(), &mut io::stdout().lock()) {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::new(

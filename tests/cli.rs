@@ -9,7 +9,10 @@ use unicode_width::UnicodeWidthStr;
 
 fn communique() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_communique"));
-    cmd.env_remove("NO_COLOR").env("TERM", "xterm-256color");
+    // The tests' own settings, never the user's.
+    cmd.env_remove("NO_COLOR")
+        .env("TERM", "xterm-256color")
+        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml");
     cmd
 }
 
@@ -495,5 +498,85 @@ fn man_page_and_completions_are_generated() {
         let script = String::from_utf8(out.stdout).unwrap();
         assert!(script.contains(mark), "{shell}:\n{script}");
         assert!(script.contains("csv-bom"), "{shell} completes the options");
+    }
+}
+
+#[test]
+fn a_settings_file_applies_under_the_command_line() {
+    let dir = temp_dir("config");
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        "# mine\ntheme = \"light\"\nwidth = 40\nmouse = false\n",
+    )
+    .unwrap();
+    let with = |args: &[&str]| {
+        let out = communique()
+            .env("COMMUNIQUE_CONFIG", &config)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let shown = with(&["--print-config"]);
+    assert!(
+        shown.contains(&format!("# settings file: {}", config.display())),
+        "{shown}"
+    );
+    for line in [
+        "theme = \"light\"",
+        "color = \"auto\"",
+        "mouse = false",
+        "width = 40",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line} in:\n{shown}");
+    }
+    let flags = with(&["--print-config", "--width", "60", "--theme", "dark"]);
+    assert!(
+        flags.lines().any(|l| l == "width = 60"),
+        "the flag wins:\n{flags}"
+    );
+    assert!(flags.lines().any(|l| l == "theme = \"dark\""), "{flags}");
+    let plain = with(&[]);
+    assert!(
+        plain.lines().all(|l| l.width() <= 40),
+        "the file's width:\n{plain}"
+    );
+    assert!(plain.lines().any(|l| l.width() > 30));
+}
+
+#[test]
+fn a_malformed_settings_file_is_one_line_naming_the_line() {
+    let config = temp_dir("bad-config").join("config.toml");
+    std::fs::write(&config, "theme = \"dark\"\ncolour = \"never\"\n").unwrap();
+    let out = communique()
+        .env("COMMUNIQUE_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "communique: {}: line 2: unknown field `colour`",
+            config.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_settings_file_means_the_defaults() {
+    let out = run(&["--print-config"]);
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.contains("(none there)"), "{shown}");
+    for line in [
+        "theme = \"dark\"",
+        "color = \"auto\"",
+        "mouse = true",
+        "width = 80",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line} in:\n{shown}");
     }
 }

@@ -23,6 +23,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn run(args: &[&str], name: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_communique"))
+        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml")
         .args(args)
         .arg(fixture(name))
         .output()
@@ -176,6 +177,7 @@ fn other_encodings_open_with_a_warning() {
     let path = std::env::temp_dir().join(format!("communique-broken-{}.txt", std::process::id()));
     std::fs::write(&path, &broken).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_communique"))
+        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml")
         .args(["--plain", path.to_str().unwrap()])
         .output()
         .unwrap();
@@ -260,6 +262,7 @@ fn the_reader_draws_every_fixture_safely() {
 #[test]
 fn hostile_file_names_stay_visible_in_errors() {
     let out = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml")
         .arg("/nonexistent/evil\u{1b}]0;pwned\u{7}.txt")
         .output()
         .unwrap();
@@ -313,6 +316,7 @@ fn a_megabyte_without_a_newline_opens() {
     let path = scratch("one-line.txt");
     std::fs::write(&path, sentence.repeat(count)).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml")
         .args(["--export", "csv"])
         .arg(&path)
         .output()
@@ -341,6 +345,7 @@ fn a_file_over_the_limit_is_refused_with_its_size() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(513 << 20).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_communique"))
+        .env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml")
         .arg("--plain")
         .arg(&path)
         .output()

@@ -59,6 +59,8 @@ impl Session {
             }
         };
         cmd.env("TERM", "xterm-256color");
+        // The tests' own settings, never the user's.
+        cmd.env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml");
         cmd.env_remove("NO_COLOR");
         cmd.env("COMMUNIQUE_BIN", env!("CARGO_BIN_EXE_communique"));
         for (k, v) in env {
