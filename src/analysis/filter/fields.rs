@@ -8,7 +8,7 @@ use crate::analysis::{Analysis, Commitment};
 use crate::document::{SentenceRef, Statement};
 
 use super::index::{Index, Prepared, Ready, TermMatch};
-use super::{ActMatch, Field, Hit, HitField, class_rank};
+use super::{ActMatch, Field, Hit, HitField, class_rank, small};
 
 /// What the matching reads.
 pub(super) struct Context<'a> {
@@ -25,7 +25,7 @@ impl Context<'_> {
         let act = &self.analysis.commitments[i];
         let start = sink.len();
         let mut out = ActMatch {
-            act: super::narrow(i),
+            act: small(i),
             rank: 0,
             score: 0,
             hits: (0, 0),
@@ -235,10 +235,6 @@ impl Context<'_> {
         ranges.sort_unstable();
         Some(ranges)
     }
-}
-
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The better of two matches: the lower class, then the higher score.

@@ -13,7 +13,7 @@ use crate::analysis::{Analysis, Commitment, CommitmentKind};
 use crate::document::Statement;
 
 use super::fields::hits;
-use super::{Field, Hit, HitField, Query};
+use super::{Field, Hit, HitField, Query, small};
 
 /// One term's match in one act: its class, score and highlights.
 pub(super) type TermMatch = (Class, i64, Vec<Hit>);
@@ -29,10 +29,6 @@ pub(super) struct Index {
     act_actor: Vec<u32>,
     addressees: Vec<String>,
     act_addressee: Vec<u32>,
-}
-
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(NONE)
 }
 
 /// Distinct values, and the index of each item's value among them.

@@ -55,8 +55,8 @@ impl Hit {
     pub fn new(field: HitField, start: usize, end: usize) -> Hit {
         Hit {
             field,
-            start: narrow(start),
-            end: narrow(end),
+            start: small(start),
+            end: small(end),
         }
     }
 
@@ -65,8 +65,9 @@ impl Hit {
     }
 }
 
-/// An offset of a text capped far below 4 GiB.
-fn narrow(n: usize) -> u32 {
+/// An index or offset as results store it: input is capped far below 4 GiB, and
+/// `u32::MAX` stands for one that does not fit.
+fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
