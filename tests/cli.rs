@@ -580,3 +580,21 @@ fn no_settings_file_means_the_defaults() {
         assert!(shown.lines().any(|l| l == line), "{line} in:\n{shown}");
     }
 }
+
+#[test]
+fn csv_cue_offsets_count_the_sentence_as_its_cell_shows_it() {
+    // A formula sign (defused with an apostrophe), bidi controls (shown by name) and a
+    // zero-width space (dropped) before the cue: each moves the cue within the cell.
+    let text =
+        "Joint Statement\n\n+In\u{202E}side\u{202C}\u{200B}, we condemn the attack on the port.\n";
+    let (_, rows) = csv_rows("hazards.txt", text, &[]);
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = &rows[1];
+    let sentence: Vec<char> = row[column("sentence_text")].chars().collect();
+    assert!(sentence.starts_with(&['\'', '+']), "{sentence:?}");
+    let start: usize = row[column("cue_start")].parse().unwrap();
+    let end: usize = row[column("cue_end")].parse().unwrap();
+    let cue: String = sentence[start..end].iter().collect();
+    assert_eq!(cue, "condemn", "{row:?}");
+}

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use crate::analysis::Analysis;
 use crate::analysis::sections::whole_title;
+use crate::document::safe::SafeText;
 use crate::document::{Statement, safe};
 
 const HEADER: [&str; 20] = [
@@ -121,6 +122,7 @@ pub fn write_csv_with(
             .map(|&t| analysis.topic_name(t))
             .collect();
         let sentence = super::sentence_cell(statement, act);
+        let (sentence_text, cue_chars) = sentence_and_cue(&sentence.text, sentence.cue);
         let record = [
             document.clone(),
             date.clone(),
@@ -138,14 +140,28 @@ pub fn write_csv_with(
             (act.sentence.paragraph + 1).to_string(),
             cell(&statement.paragraph_number(act.sentence.paragraph)).into_owned(),
             super::sentence_id(statement, act.sentence).to_string(),
-            cell(&sentence.text).into_owned(),
-            sentence.cue_chars.0.to_string(),
-            sentence.cue_chars.1.to_string(),
+            sentence_text,
+            cue_chars.0.to_string(),
+            cue_chars.1.to_string(),
             cell(&topics.join("; ")).into_owned(),
         ];
         writer.write_record(&record).map_err(write_error)?;
     }
     writer.flush()
+}
+
+/// The sentence's cell and its cue's place in that cell, in characters: counted in
+/// the text as the cell shows it — controls made visible, invisible characters named
+/// or dropped, a formula sign defused — so the offsets pick the cue out of the cell.
+fn sentence_and_cue(text: &str, (cue_start, cue_end): (usize, usize)) -> (String, (usize, usize)) {
+    let shown = cell(text).into_owned();
+    let safe = SafeText::new(text);
+    let display = safe.text(text);
+    // `cell` shows the display text, after an apostrophe when it defused a formula.
+    let lead = shown.len() - display.len();
+    let chars = |byte: usize| lead + display[..safe.map(byte)].chars().count();
+    let offsets = (chars(cue_start), chars(cue_end));
+    (shown, offsets)
 }
 
 #[cfg(test)]

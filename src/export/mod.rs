@@ -49,11 +49,11 @@ const WHOLE_UP_TO: usize = 2048;
 /// Bytes of a too-long sentence a row shows around its act's cue.
 const EXCERPT_AROUND: usize = 480;
 
-/// The sentence an act is in, as a per-act row shows it, and where its cue is in that
-/// text, in characters.
+/// The sentence an act is in, as a per-act row shows it (as written: each format makes
+/// it safe its own way), and the byte range of its cue in that text.
 struct SentenceCell {
     text: String,
-    cue_chars: (usize, usize),
+    cue: (usize, usize),
 }
 
 fn sentence_cell(statement: &Statement, act: &Commitment) -> SentenceCell {
@@ -74,16 +74,16 @@ fn sentence_cell(statement: &Statement, act: &Commitment) -> SentenceCell {
     if from > sentence.start {
         out.push('…');
     }
-    let lead = out.chars().count();
+    let lead = out.len();
     out.push_str(&text[from..to]);
     if to < sentence.end {
         out.push('…');
     }
     let (cue_start, cue_end) = act.cue_range();
-    let chars = |end: usize| lead + text[from..floor(end.clamp(from, to))].chars().count();
+    let at = |i: usize| lead + floor(i.clamp(from, to)) - from;
     SentenceCell {
         text: out,
-        cue_chars: (chars(cue_start), chars(cue_end)),
+        cue: (at(cue_start), at(cue_end)),
     }
 }
 
