@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use etcetera::BaseStrategy;
+
 use serde::Deserialize;
 
 /// The settings a file can give.
@@ -15,6 +17,8 @@ pub struct Config {
     pub color: Option<Colour>,
     /// `false`: leave the mouse to the terminal (as `--no-mouse`).
     pub mouse: Option<bool>,
+    /// `false`: neither restore nor keep reading positions (as `--no-remember`).
+    pub remember: Option<bool>,
     /// Width of the plain rendering, in columns (as `--width`).
     pub width: Option<u16>,
 }
@@ -37,16 +41,15 @@ pub enum Colour {
 /// Narrowest plain rendering, as `--width` allows.
 pub const MIN_WIDTH: u16 = 20;
 
-/// Where the settings file is looked for.
+/// Where the settings file is looked for: `COMMUNIQUE_CONFIG`, else the XDG config
+/// directory (an `XDG_CONFIG_HOME` that is not absolute is ignored, as the
+/// specification says).
 pub fn path() -> Option<PathBuf> {
-    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    if let Some(path) = env("COMMUNIQUE_CONFIG") {
+    if let Some(path) = std::env::var_os("COMMUNIQUE_CONFIG").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(path));
     }
-    let base = env("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env("HOME").map(|home| Path::new(&home).join(".config")))?;
-    Some(base.join("communique").join("config.toml"))
+    let base = etcetera::choose_base_strategy().ok()?;
+    Some(base.config_dir().join("communique").join("config.toml"))
 }
 
 /// The settings in the file at `path`: the defaults when there is no such file, or a
@@ -99,14 +102,17 @@ mod tests {
 
     #[test]
     fn every_key_is_read() {
-        let config =
-            parse("theme = \"light\"\ncolor = \"never\"\nmouse = false\nwidth = 100\n").unwrap();
+        let config = parse(
+            "theme = \"light\"\ncolor = \"never\"\nmouse = false\nremember = false\nwidth = 100\n",
+        )
+        .unwrap();
         assert_eq!(
             config,
             Config {
                 theme: Some(Theme::Light),
                 color: Some(Colour::Never),
                 mouse: Some(false),
+                remember: Some(false),
                 width: Some(100),
             }
         );

@@ -164,7 +164,7 @@ const PROGRESS_TICK: Duration = Duration::from_millis(100);
 
 /// Runs the reader until it quits or is told to stop. With a job, the reader starts on
 /// the text at once and takes the analysis when the job delivers it.
-pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
+pub fn run(app: &mut App, background: Option<Background>) -> io::Result<Ending> {
     let (sender, messages) = mpsc::channel();
     let progress = Arc::new(AtomicUsize::new(0));
     if let Some(background) = background {
@@ -196,7 +196,7 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
     let _guard = Guard;
     let (width, height) = size();
     let mut terminal = new_terminal(width, height)?;
-    app::update(&mut app, Action::Resize(width, height));
+    app::update(app, Action::Resize(width, height));
     let tty = Tty::open();
     spawn_reader(sender.clone());
     let mut dirty = true;
@@ -212,7 +212,7 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
                 let _ = searches.send(request);
             }
             if dirty {
-                terminal.draw(|frame| ui::draw(&app, frame))?;
+                terminal.draw(|frame| ui::draw(app, frame))?;
                 dirty = false;
                 if panic_for_tests {
                     panic!("panic requested by COMMUNIQUE_PANIC_FOR_TESTS");
@@ -241,7 +241,7 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
                         let done = progress.load(Ordering::Relaxed);
                         let total = app.statement.paragraphs.len();
                         if app.progress != Some((done, total)) {
-                            app::update(&mut app, Action::Progress { done, total });
+                            app::update(app, Action::Progress { done, total });
                             dirty = true;
                         }
                     }
@@ -266,10 +266,10 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
                         memory::give_back();
                     }
                     Message::Filtered(generation, result) => {
-                        app::update(&mut app, Action::Filtered { generation, result });
+                        app::update(app, Action::Filtered { generation, result });
                     }
                     Message::Input(event) => {
-                        if let Some(action) = app::keys::action_for(&app, &event?) {
+                        if let Some(action) = app::keys::action_for(app, &event?) {
                             if let Action::Resize(width, height) = action {
                                 let capped = (width.min(MAX_DRAWN), height.min(MAX_DRAWN));
                                 terminal.resize(Rect::new(0, 0, capped.0, capped.1))?;
@@ -279,7 +279,7 @@ pub fn run(mut app: App, background: Option<Background>) -> io::Result<Ending> {
                             } else if action == Action::Redraw {
                                 redraw(&mut terminal)?;
                             } else {
-                                app::update(&mut app, action);
+                                app::update(app, action);
                                 if let Some(text) = app.clipboard.take() {
                                     copy_to_clipboard(terminal.backend_mut(), &text)?;
                                 }

@@ -507,7 +507,7 @@ fn a_settings_file_applies_under_the_command_line() {
     let config = dir.join("config.toml");
     std::fs::write(
         &config,
-        "# mine\ntheme = \"light\"\nwidth = 40\nmouse = false\n",
+        "# mine\ntheme = \"light\"\nwidth = 40\nmouse = false\nremember = false\n",
     )
     .unwrap();
     let with = |args: &[&str]| {
@@ -528,6 +528,7 @@ fn a_settings_file_applies_under_the_command_line() {
         "theme = \"light\"",
         "color = \"auto\"",
         "mouse = false",
+        "remember = false",
         "width = 40",
     ] {
         assert!(shown.lines().any(|l| l == line), "{line} in:\n{shown}");
@@ -538,6 +539,9 @@ fn a_settings_file_applies_under_the_command_line() {
         "the flag wins:\n{flags}"
     );
     assert!(flags.lines().any(|l| l == "theme = \"dark\""), "{flags}");
+    let forget = run(&["--print-config", "--no-remember"]);
+    let forget = String::from_utf8(forget.stdout).unwrap();
+    assert!(forget.lines().any(|l| l == "remember = false"), "{forget}");
     let plain = with(&[]);
     assert!(
         plain.lines().all(|l| l.width() <= 40),
@@ -575,6 +579,7 @@ fn no_settings_file_means_the_defaults() {
         "theme = \"dark\"",
         "color = \"auto\"",
         "mouse = true",
+        "remember = true",
         "width = 80",
     ] {
         assert!(shown.lines().any(|l| l == line), "{line} in:\n{shown}");

@@ -93,6 +93,10 @@ pub enum Action {
     ToggleHelp,
     /// One row per act, or two so long objects show whole.
     ToggleRowHeight,
+    /// `m` (set) or `'` (jump): the next key names the mark.
+    Mark(super::marks::MarkKey),
+    /// The key after `m` or `'`; `None` (Esc) drops it.
+    MarkName(Option<char>),
     /// A digit of a count for the next move, as in less and vim.
     Digit(u8),
     /// How far the analysis has gone: paragraphs done of all.
@@ -134,6 +138,24 @@ impl Action {
                 | Action::PreviousAct
                 | Action::NextMatch
                 | Action::PreviousMatch
+        )
+    }
+
+    /// Whether the action can take the view far, so `''` can go back to where it was.
+    pub fn jumps(&self) -> bool {
+        matches!(
+            self,
+            Action::Top
+                | Action::Bottom
+                | Action::NextSection
+                | Action::PreviousSection
+                | Action::NextAct
+                | Action::PreviousAct
+                | Action::NextMatch
+                | Action::PreviousMatch
+                | Action::Activate
+                | Action::FilterAccept
+                | Action::Click { .. }
         )
     }
 

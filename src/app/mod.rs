@@ -11,6 +11,7 @@ pub mod chooser;
 pub mod filters;
 pub mod keys;
 pub mod layout;
+pub mod marks;
 mod navigation;
 pub mod query_line;
 mod quotation;
@@ -32,6 +33,7 @@ use crate::document::{SentenceRef, Statement};
 
 use chooser::Chooser;
 use layout::{Layout, LayoutState};
+use marks::{MarkKey, Spot};
 use query_line::QueryLine;
 use textview::TextView;
 
@@ -127,6 +129,15 @@ pub struct App {
     pub chooser: Option<Chooser>,
     /// A count typed before a move (`5j`).
     pub count: Option<usize>,
+    /// Marks set with `m` + letter.
+    pub marks: std::collections::BTreeMap<char, Spot>,
+    /// `m` or `'` was pressed: the next key names the mark.
+    pub awaiting_mark: Option<MarkKey>,
+    /// Where the last jump left from, for `''`.
+    pub jumped_from: Option<Spot>,
+    /// A remembered place past the beginning a long statement opened on, gone to once
+    /// the rest is read.
+    spot_after_reading: Option<Spot>,
     /// Actions that wait for the analysis.
     deferred: Vec<Action>,
     /// Search off the UI thread: the terminal loop takes [`App::take_filter_request`]
@@ -200,6 +211,10 @@ impl App {
             match_cursor: None,
             chooser: None,
             count: None,
+            marks: Default::default(),
+            awaiting_mark: None,
+            jumped_from: None,
+            spot_after_reading: None,
             deferred: Vec::new(),
             background_filter: false,
             filtering: false,
@@ -254,6 +269,9 @@ impl App {
         self.view = view;
         self.text_top = self.row_of_anchor(anchor);
         self.reading = false;
+        if let Some(spot) = self.spot_after_reading.take() {
+            self.go_to_spot(spot);
+        }
         self.target = None;
         self.parsed = None;
         self.refilter();

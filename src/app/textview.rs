@@ -21,9 +21,11 @@ pub enum RowKind<'a> {
     Title(&'a str),
     /// Occasion, date and parties under the title.
     Meta(&'a str),
+    /// A heading's row; `before` is the paragraph it stands before.
     Heading {
         text: &'a str,
         level: u8,
+        before: usize,
     },
     /// Part of paragraph `paragraph`: display bytes `start..end`; the first row of a
     /// numbered paragraph carries its marker.
@@ -255,6 +257,7 @@ impl TextView {
             Tag::Heading => RowKind::Heading {
                 text: line(),
                 level: r.level,
+                before: r.index as usize,
             },
             Tag::Text | Tag::FirstText => RowKind::Text {
                 paragraph: r.index as usize,

@@ -3,6 +3,7 @@
 use super::chooser::{Chooser, ChooserKind};
 use super::keys as help;
 use super::layout::{self, Mode};
+use super::marks::MarkKey;
 use super::navigation::{self as nav, move_in, page, scroll_pane};
 use super::{Action, App, Edit, NavMode, Pane, filters};
 use crate::analysis::query::{Field, with_field};
@@ -18,6 +19,28 @@ pub fn update(app: &mut App, action: Action) {
     ) {
         app.notice = None;
     }
+    let awaiting_mark = if matches!(
+        action,
+        Action::Resize(..) | Action::Progress { .. } | Action::Filtered { .. }
+    ) {
+        None
+    } else {
+        app.awaiting_mark.take()
+    };
+    if let Action::MarkName(name) = action {
+        if let (Some(key), Some(name)) = (awaiting_mark, name) {
+            let from = app.spot();
+            let top = app.text_top;
+            app.mark_key(key, name);
+            if app.text_top != top {
+                app.jumped_from = Some(from);
+            }
+        }
+        app.relayout();
+        nav::follow_reading_position(app);
+        return;
+    }
+    let jumped_from = (action.jumps()).then(|| (app.spot(), app.text_top));
     if let Action::Digit(d) = action {
         let count = app.count.unwrap_or(0) * 10 + usize::from(d);
         app.count = (count > 0).then_some(count.min(MAX_COUNT));
@@ -81,6 +104,11 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         other => apply(app, other),
+    }
+    if let Some((from, top)) = jumped_from
+        && app.text_top != top
+    {
+        app.jumped_from = Some(from);
     }
     app.relayout();
     nav::follow_reading_position(app);
@@ -170,6 +198,16 @@ fn apply(app: &mut App, action: Action) {
             app.help_scroll = 0;
         }
         Action::ToggleRowHeight => app.tall_rows = !app.tall_rows,
+        Action::Mark(key) => {
+            app.awaiting_mark = Some(key);
+            app.notice = Some(
+                match key {
+                    MarkKey::Set => "mark this place: press a letter",
+                    MarkKey::Jump => "go to a mark: press its letter, or ' for back",
+                }
+                .into(),
+            );
+        }
         Action::Scroll { column, row, lines } => {
             if let Some(pane) = app.layout.pane_at(column, row) {
                 scroll_pane(app, pane, lines);

@@ -8,6 +8,7 @@
 
 mod input;
 mod reader;
+pub mod remember;
 mod settings;
 
 pub use input::{EMBEDDED_STATEMENT, Input, open, parse, preview_end, read_input};
@@ -74,6 +75,10 @@ pub struct Args {
     /// Leave the mouse to the terminal, so its own selection and copy work.
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Neither restore nor keep the reading position and marks.
+    #[arg(long)]
+    pub no_remember: bool,
 
     /// Print the settings in effect (command line over settings file over defaults), as
     /// the settings file would say them, and exit.

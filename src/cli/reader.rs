@@ -1,11 +1,15 @@
-//! Opening the reader in the terminal on a statement read by [`super::input`].
+//! Opening the reader in the terminal on a statement read by [`super::input`], where
+//! the last session on the same text left it ([`super::remember`]).
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::input::{Input, preview_end, statement_of};
+use super::remember;
 use super::{Args, ColorChoice, Failure, ThemeName, lexicons};
 use crate::analysis::{self, CueLexicon};
+use crate::app::marks::Remembered;
 use crate::app::{App, Appearance};
 use crate::document::{self, Statement, safe};
 use crate::terminal::{self, Ending};
@@ -19,6 +23,9 @@ pub(super) fn run_reader(
 ) -> Result<(), Failure> {
     let (width, height) = terminal::size();
     let text = std::mem::take(&mut input.text);
+    let memory = (!args.no_remember)
+        .then(|| ReadingMemory::open(&text))
+        .flatten();
     let (first, read) = match preview_end(&text) {
         // A long statement opens on its beginning; the rest is read on a second thread.
         Some(end) => {
@@ -59,11 +66,75 @@ pub(super) fn run_reader(
             analysis::analyse_with_progress(statement, &lexicons(user_cues), progress)
         }),
     };
+    if let Some(memory) = &memory {
+        if let Some(remembered) = memory.recalled.clone() {
+            app.restore(remembered);
+        }
+        app.notice = memory.trouble.clone();
+    }
     terminal::capture_mouse(!args.no_mouse);
-    match terminal::run(app, Some(background)) {
+    let ending = terminal::run(&mut app, Some(background));
+    // Kept however the reader ended: a closed terminal window or a SIGTERM at logout
+    // should not lose the place any more than q does.
+    if let Some(memory) = memory {
+        memory.keep(&app);
+    }
+    match ending {
         Ok(Ending::Quit) => Ok(()),
         Ok(Ending::Signal(sig)) => die_by(sig),
         Err(e) => Err(Failure::new("terminal", document::source::io_reason(&e))),
+    }
+}
+
+/// Where this statement's reading memory is kept, and what was kept of it.
+struct ReadingMemory {
+    path: PathBuf,
+    key: String,
+    recalled: Option<Remembered>,
+    /// Why the state file was ignored, for the status line.
+    trouble: Option<String>,
+}
+
+impl ReadingMemory {
+    /// The memory of the statement with `text`: none without a home to keep it in. A
+    /// state file that cannot be read is reported on standard error (seen when the
+    /// reader ends) and in the status line, and replaced on the way out.
+    fn open(text: &str) -> Option<ReadingMemory> {
+        let path = remember::path()?;
+        let key = remember::key(text);
+        let (recalled, trouble) = match remember::Positions::load(&path) {
+            Ok(positions) => (positions.recall(&key), None),
+            Err(reason) => {
+                let shown = safe::visible(&path.to_string_lossy()).into_owned();
+                let reason = safe::visible(&reason).into_owned();
+                let _ = writeln!(
+                    io::stderr(),
+                    "communique: {shown}: warning: {reason}; reading positions start afresh"
+                );
+                (
+                    None,
+                    Some(format!("reading positions start afresh: {reason}")),
+                )
+            }
+        };
+        Some(ReadingMemory {
+            path,
+            key,
+            recalled,
+            trouble,
+        })
+    }
+
+    /// Keeps where the reader is and its marks; a failure is a warning, not an error.
+    fn keep(self, app: &App) {
+        if let Err(reason) = remember::save(&self.path, &self.key, app.remembered()) {
+            let _ = writeln!(
+                io::stderr(),
+                "communique: {}: warning: the reading position was not kept: {}",
+                safe::visible(&self.path.to_string_lossy()),
+                safe::visible(&reason)
+            );
+        }
     }
 }
 

@@ -42,6 +42,9 @@ pub(super) fn settings(
     if config.mouse == Some(false) {
         args.no_mouse = true;
     }
+    if config.remember == Some(false) {
+        args.no_remember = true;
+    }
     Ok(Some(path))
 }
 
@@ -74,6 +77,7 @@ pub(super) fn print_settings(args: &Args, path: Option<&Path>) -> io::Result<()>
         name(&|| args.color.to_possible_value())
     )?;
     writeln!(out, "mouse = {}", !args.no_mouse)?;
+    writeln!(out, "remember = {}", !args.no_remember)?;
     writeln!(out, "width = {}", args.width)?;
     out.flush()
 }

@@ -20,6 +20,17 @@ pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
     /// Every byte the program wrote, for checks on raw escape sequences.
     pub raw: Vec<u8>,
+    /// The session's own state directory, so no test reads or writes the user's
+    /// reading positions, and no test sees another's.
+    state: std::path::PathBuf,
+}
+
+/// A directory of the tests' own, unique to this call.
+pub fn scratch_dir(what: &str) -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    std::env::temp_dir().join(format!("communique-test-{what}-{}-{n}", std::process::id()))
 }
 
 impl Session {
@@ -62,6 +73,8 @@ impl Session {
         // The tests' own settings, never the user's.
         cmd.env("COMMUNIQUE_CONFIG", "/nonexistent/communique/config.toml");
         cmd.env_remove("NO_COLOR");
+        let state = scratch_dir("state");
+        cmd.env("XDG_STATE_HOME", &state);
         cmd.env("COMMUNIQUE_BIN", env!("CARGO_BIN_EXE_communique"));
         for (k, v) in env {
             cmd.env(k, v);
@@ -96,6 +109,7 @@ impl Session {
             master: pair.master,
             child,
             raw: Vec::new(),
+            state,
         }
     }
 
@@ -316,6 +330,7 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        let _ = std::fs::remove_dir_all(&self.state);
     }
 }
 

@@ -87,6 +87,13 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
             _ => None,
         });
     }
+    if app.awaiting_mark.is_some() {
+        match (key.code, modifiers) {
+            (KeyCode::Char(c), NONE) => return Some(Action::MarkName(Some(c))),
+            (KeyCode::Esc, _) => return Some(Action::MarkName(None)),
+            _ => {}
+        }
+    }
     if app.help {
         return match (key.code, modifiers) {
             (KeyCode::Char('c'), CTRL) => Some(Action::Quit),

@@ -3,6 +3,7 @@
 use crossterm::event::KeyCode;
 
 use super::{ALT, Binding, CTRL, NONE, bind};
+use crate::app::marks::MarkKey;
 use crate::app::{Action, Pane};
 
 /// Bindings in the panes, grouped for the help overlay.
@@ -98,6 +99,18 @@ pub const BINDINGS: &[(&str, &[Binding])] = &[
                 Action::NextAct,
             ),
             bind("", "", &[(KeyCode::Char('{'), NONE)], Action::PreviousAct),
+            bind(
+                "m a-z",
+                "mark this place with a letter (kept for next time)",
+                &[(KeyCode::Char('m'), NONE)],
+                Action::Mark(MarkKey::Set),
+            ),
+            bind(
+                "' a-z ''",
+                "go to a mark; '' back to where the last jump left",
+                &[(KeyCode::Char('\''), NONE)],
+                Action::Mark(MarkKey::Jump),
+            ),
             bind(
                 "Enter",
                 "go to the section, act or topic selected",
