@@ -315,3 +315,24 @@ fn no_mouse_leaves_the_mouse_to_the_terminal() {
     without.send("q");
     assert!(without.wait_exit().success());
 }
+
+#[test]
+fn the_compare_view_opens_moves_between_changes_and_restores_the_terminal() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let old = format!("{dir}/tests/fixtures/compare/old.txt");
+    let new = format!("{dir}/tests/fixtures/compare/new.txt");
+    let mut s = Session::spawn(&["compare", &old, &new], 120, 40);
+    s.wait_for_text("+1 acts · −1 · 1 strengthened · 5 unchanged");
+    s.wait_for_text("Text · old │ new");
+    assert!(s.screen().alternate_screen());
+    s.send("n");
+    s.send("\r");
+    s.wait_for_text("STRONGER · “strongly” added");
+    s.send("u");
+    s.wait_for_text("Acts 8 of 8");
+    s.resize(80, 24);
+    s.wait_for_text("struck: dropped");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(restored(s.screen()), "{}", s.contents());
+}

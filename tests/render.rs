@@ -4,6 +4,8 @@
 //! `R` reversed, `h` a background colour, `M` underlined and bold (a matched word in a
 //! matching sentence), `U` underlined, `B` bold, `.` plain.
 
+mod common;
+
 use communique::analysis::{Lexicons, analyse};
 use communique::app::{Action, App, Appearance, Pane, update};
 use communique::cli::EMBEDDED_STATEMENT;
@@ -29,17 +31,7 @@ fn draw(app: &App) -> Buffer {
 }
 
 fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::buffer_text(buffer)
 }
 
 fn styled(buffer: &Buffer) -> String {

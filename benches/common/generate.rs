@@ -56,3 +56,33 @@ pub fn of_size(bytes: usize) -> String {
     // About 67 bytes per act.
     generated(bytes / 67)
 }
+
+/// A later version of a generated statement, as a series changes: every 10th
+/// paragraph dropped, every 7th condemnation "strongly", every 13th paragraph moved
+/// two places down, and a new paragraph after every 11th.
+#[allow(dead_code)]
+pub fn revised(text: &str) -> String {
+    let mut paragraphs: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+    for k in (13..paragraphs.len().saturating_sub(2)).step_by(13) {
+        paragraphs.swap(k, k + 2);
+    }
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for (k, p) in paragraphs.into_iter().enumerate() {
+        if k > 0 && k % 10 == 0 {
+            continue;
+        }
+        let p = if k % 7 == 0 {
+            p.replacen("We condemn", "We strongly condemn", 1)
+        } else {
+            p
+        };
+        out.push(p);
+        if k > 0 && k % 11 == 0 {
+            out.push(format!(
+                "We condemn the new strikes on the grain terminal number {k} and demand \
+                 that those responsible be held to account."
+            ));
+        }
+    }
+    out.join("\n\n")
+}

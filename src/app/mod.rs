@@ -8,6 +8,7 @@
 mod action;
 pub mod card;
 pub mod chooser;
+pub mod compare;
 pub mod filters;
 pub mod keys;
 pub mod layout;

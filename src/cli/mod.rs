@@ -6,6 +6,7 @@
 //! before the reader takes over the screen, so errors are never lost in the alternate
 //! screen.
 
+mod compare;
 mod input;
 mod reader;
 pub mod remember;
@@ -32,7 +33,11 @@ use crate::generate::{self, Generated};
     about = "Read joint statements, declarations and communiqués in the terminal, and see what their signatories committed to, condemned, demanded and welcomed.",
     after_help = "Without FILE, opens the embedded Japan–NATO joint press statement of 31 October 2017.\nIn a terminal, opens the reader (press ? for keys). Piped or with TERM=dumb, prints a plain rendering.\nExamples:\n  communique statement.txt\n  communique --export json statement.txt | jq '.commitments[] | select(.kind == \"demand\")'\n  curl -s URL | communique -"
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Statement to read: plain text or Markdown; `-` reads standard input.
     pub file: Option<PathBuf>,
 
@@ -53,19 +58,19 @@ pub struct Args {
     pub width: u16,
 
     /// Merge a cue lexicon (JSON, same shape as assets/cues.json) over the embedded one.
-    #[arg(long, value_name = "FILE")]
+    #[arg(global = true, long, value_name = "FILE")]
     pub cues: Option<PathBuf>,
 
     /// Colour theme of the reader.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    #[arg(global = true, long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
 
     /// When to use colour; `never` (or NO_COLOR set) gives a monochrome reader.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(global = true, long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
     /// Open a file even if it looks binary.
-    #[arg(long)]
+    #[arg(global = true, long)]
     pub force: bool,
 
     /// Print the plain rendering even in a terminal.
@@ -73,7 +78,7 @@ pub struct Args {
     pub plain: bool,
 
     /// Leave the mouse to the terminal, so its own selection and copy work.
-    #[arg(long)]
+    #[arg(global = true, long)]
     pub no_mouse: bool,
 
     /// Neither restore nor keep the reading position and marks.
@@ -88,6 +93,13 @@ pub struct Args {
     /// Print the man page or a shell's completions and exit.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub generate: Option<Generated>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Compare two statements: what changed in what they commit to, demand and
+    /// condemn. In a terminal, a compare view; piped, the Markdown briefing.
+    Compare(compare::CompareArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,7 +133,7 @@ pub struct Failure {
 impl Failure {
     /// The label is a path from the command line and may carry escape sequences like any
     /// untrusted text: it is made visible before it can reach the terminal.
-    fn new(label: impl Into<String>, reason: impl std::fmt::Display) -> Failure {
+    pub(super) fn new(label: impl Into<String>, reason: impl std::fmt::Display) -> Failure {
         let label = label.into();
         Failure {
             label: safe::visible(&label).into_owned(),
@@ -132,7 +144,7 @@ impl Failure {
 
 /// The user's cue lexicon merged over the embedded one, if `--cues` names one; read
 /// and checked before anything else so its errors reach the user.
-fn load_user_cues(cues: Option<&Path>) -> Result<Option<CueLexicon>, Failure> {
+pub(super) fn load_user_cues(cues: Option<&Path>) -> Result<Option<CueLexicon>, Failure> {
     let Some(path) = cues else { return Ok(None) };
     let label = path.display().to_string();
     let bytes = std::fs::File::open(path)
@@ -158,7 +170,7 @@ fn lexicons(user_cues: Option<CueLexicon>) -> Cow<'static, Lexicons> {
 }
 
 /// Whether the plain rendering is what the user gets (no terminal, a dumb one, or asked).
-fn wants_plain(args: &Args) -> bool {
+pub(super) fn wants_plain(args: &Args) -> bool {
     args.plain || !io::stdout().is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }
 
@@ -210,7 +222,7 @@ fn usage(err: &clap::Error) -> ExitCode {
 /// Whether standard output is open. When it was closed (`>&-`), Rust's start-up opens
 /// /dev/null read-write in its place, so an export would "succeed" writing nothing; a
 /// shell's `> /dev/null` opens it write-only, which this tells apart.
-fn stdout_is_open() -> bool {
+pub(super) fn stdout_is_open() -> bool {
     let fd = libc::STDOUT_FILENO;
     // SAFETY: fcntl and fstat only read the descriptor's flags and metadata, into a
     // zeroed stat owned here.
@@ -246,6 +258,9 @@ fn run(args: &Args, settings_file: Option<&Path>) -> Result<(), Failure> {
             )),
             _ => Ok(()),
         };
+    }
+    if let Some(Command::Compare(compare_args)) = &args.command {
+        return compare::run(args, compare_args);
     }
     let plain = wants_plain(args);
     if (args.export.is_some() || plain) && !stdout_is_open() {

@@ -46,17 +46,7 @@ pub(super) fn run_reader(
     };
     let mut app = App::pending(Arc::new(first), width, height);
     app.reading = read.is_some();
-    app.appearance = Appearance {
-        light: args.theme == ThemeName::Light,
-        monochrome: match args.color {
-            ColorChoice::Never => true,
-            ColorChoice::Always => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        },
-    };
-    if args.color == ColorChoice::Always {
-        crossterm::style::force_color_output(true);
-    }
+    app.appearance = appearance(args);
     app.warning = input
         .warning
         .map(|w| format!("{}: {w}", safe::visible(&input.label)));
@@ -138,10 +128,25 @@ impl ReadingMemory {
     }
 }
 
+/// How the reader (or the compare view) is drawn, as the flags and NO_COLOR say.
+pub(super) fn appearance(args: &Args) -> Appearance {
+    if args.color == ColorChoice::Always {
+        crossterm::style::force_color_output(true);
+    }
+    Appearance {
+        light: args.theme == ThemeName::Light,
+        monochrome: match args.color {
+            ColorChoice::Never => true,
+            ColorChoice::Always => false,
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        },
+    }
+}
+
 /// Ends the process by `signal` with its default action, the terminal already given
 /// back, so the shell (and `wait`) sees a death by that signal as it would without
 /// our handler; 128 + the signal if it somehow returns.
-fn die_by(signal: i32) -> ! {
+pub(super) fn die_by(signal: i32) -> ! {
     let _ = io::stdout().flush();
     let _ = signal_hook::low_level::emulate_default_handler(signal);
     std::process::exit(128 + signal)

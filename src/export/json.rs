@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::analysis::sections::whole_title;
-use crate::analysis::{Analysis, CommitmentKind};
+use crate::analysis::{Analysis, Commitment, CommitmentKind};
 use crate::document::{Statement, safe};
 
 /// The whole export. Serialised straight from the statement and its analysis, item by
@@ -35,7 +35,7 @@ where
 }
 
 #[derive(Serialize)]
-struct DocumentOut<'a> {
+pub(super) struct DocumentOut<'a> {
     /// The document's own title; null when the text has none.
     title: Option<&'a str>,
     occasion: Option<&'a str>,
@@ -99,7 +99,7 @@ struct SentenceOut<'a> {
 }
 
 #[derive(Serialize)]
-struct CommitmentOut<'a> {
+pub(super) struct CommitmentOut<'a> {
     id: usize,
     kind: CommitmentKind,
     actor: &'a str,
@@ -118,7 +118,6 @@ struct CommitmentOut<'a> {
 impl Serialize for Export<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (statement, analysis) = (self.statement, self.analysis);
-        let meta = &statement.metadata;
         let topic_names = |topics: &[usize]| {
             topics
                 .iter()
@@ -126,34 +125,7 @@ impl Serialize for Export<'_> {
                 .collect::<Vec<_>>()
         };
         let mut out = serializer.serialize_struct("Export", 5)?;
-        out.serialize_field(
-            "document",
-            &DocumentOut {
-                title: meta.own_title(),
-                occasion: meta.occasion.as_deref(),
-                parties: &meta.parties,
-                people: meta
-                    .people
-                    .iter()
-                    .map(|p| PersonOut {
-                        name: &p.name,
-                        role: p.role.as_deref(),
-                    })
-                    .collect(),
-                date: meta.date.map(|d| d.to_string()),
-                last_updated: meta.last_updated.map(|d| d.to_string()),
-                source: statement.source.as_deref(),
-                place: meta.place.as_deref(),
-                authors: analysis.authorship.phrase.as_deref(),
-                author_parties: &analysis.authorship.parties,
-                authors_from: analysis.authorship.evidence.as_str(),
-                published: meta.published.map(|d| d.to_string()),
-                reference: meta.reference.as_deref(),
-                from: meta.from.as_deref(),
-                source_url: meta.source_url.as_deref(),
-                date_ambiguous: meta.date_ambiguous,
-            },
-        )?;
+        out.serialize_field("document", &document_out(statement, analysis))?;
         out.serialize_field(
             "header",
             &Seq(|| {
@@ -206,24 +178,73 @@ impl Serialize for Export<'_> {
         out.serialize_field(
             "commitments",
             &Seq(|| {
-                analysis.commitments.iter().map(move |c| CommitmentOut {
-                    id: c.id,
-                    kind: c.kind,
-                    actor: &c.actor,
-                    addressee: c.addressee.as_deref(),
-                    sentence: super::sentence_id(statement, c.sentence),
-                    cue: c.cue(statement),
-                    cue_start: c.cue_range().0,
-                    cue_end: c.cue_range().1,
-                    object: c.object(statement),
-                    intensity: c.intensity,
-                    paragraph: c.sentence.paragraph + 1,
-                    section: analysis.sections[c.section].id,
-                    topics: topic_names(analysis.act_topics(c)),
-                })
+                analysis
+                    .commitments
+                    .iter()
+                    .map(move |c| commitment_out(statement, analysis, c))
             }),
         )?;
         out.end()
+    }
+}
+
+/// The `document` object of an export: the statement's header facts.
+pub(super) fn document_out<'a>(
+    statement: &'a Statement,
+    analysis: &'a Analysis,
+) -> DocumentOut<'a> {
+    let meta = &statement.metadata;
+    DocumentOut {
+        title: meta.own_title(),
+        occasion: meta.occasion.as_deref(),
+        parties: &meta.parties,
+        people: meta
+            .people
+            .iter()
+            .map(|p| PersonOut {
+                name: &p.name,
+                role: p.role.as_deref(),
+            })
+            .collect(),
+        date: meta.date.map(|d| d.to_string()),
+        last_updated: meta.last_updated.map(|d| d.to_string()),
+        source: statement.source.as_deref(),
+        place: meta.place.as_deref(),
+        authors: analysis.authorship.phrase.as_deref(),
+        author_parties: &analysis.authorship.parties,
+        authors_from: analysis.authorship.evidence.as_str(),
+        published: meta.published.map(|d| d.to_string()),
+        reference: meta.reference.as_deref(),
+        from: meta.from.as_deref(),
+        source_url: meta.source_url.as_deref(),
+        date_ambiguous: meta.date_ambiguous,
+    }
+}
+
+/// An act as the export gives it.
+pub(super) fn commitment_out<'a>(
+    statement: &'a Statement,
+    analysis: &'a Analysis,
+    c: &'a Commitment,
+) -> CommitmentOut<'a> {
+    CommitmentOut {
+        id: c.id,
+        kind: c.kind,
+        actor: &c.actor,
+        addressee: c.addressee.as_deref(),
+        sentence: super::sentence_id(statement, c.sentence),
+        cue: c.cue(statement),
+        cue_start: c.cue_range().0,
+        cue_end: c.cue_range().1,
+        object: c.object(statement),
+        intensity: c.intensity,
+        paragraph: c.sentence.paragraph + 1,
+        section: analysis.sections[c.section].id,
+        topics: analysis
+            .act_topics(c)
+            .iter()
+            .map(|&t| analysis.topic_name(t))
+            .collect(),
     }
 }
 
@@ -237,11 +258,16 @@ pub fn write_json(
         statement,
         analysis,
     };
+    write_safe(&export, out)
+}
+
+/// Pretty JSON of `value`, escaped as [`write_json`] escapes.
+pub(super) fn write_safe(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = io::BufWriter::new(out);
     let mut ser =
         serde_json::Serializer::with_formatter(&mut writer, SafeFormatter(PrettyFormatter::new()));
     // io::Error::from keeps the kind of a write error (a closed pipe stays one).
-    export.serialize(&mut ser).map_err(io::Error::from)?;
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     writer.write_all(b"\n")?;
     writer.flush()
 }

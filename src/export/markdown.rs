@@ -10,7 +10,7 @@ use crate::analysis::{Analysis, CommitmentKind};
 use crate::document::{Statement, safe};
 
 /// Document text made inert: visible controls, and Markdown/HTML syntax escaped.
-fn md(text: &str) -> String {
+pub(super) fn md(text: &str) -> String {
     let visible = safe::visible(text);
     let mut out = String::with_capacity(visible.len() + 8);
     for c in visible.chars() {

@@ -5,12 +5,14 @@
 //! control sequence from a document reaches a terminal or a spreadsheet raw. JSON keeps
 //! the text as written, with every invisible or control character escaped.
 
+mod compare;
 mod csv;
 mod json;
 mod markdown;
 mod plain;
 
 pub use self::csv::{CsvOptions, write_csv, write_csv_with};
+pub use compare::{write_compare_json, write_compare_markdown};
 pub use json::write_json;
 pub use markdown::write_markdown;
 pub use plain::write_plain;

@@ -5,6 +5,7 @@ mod acts;
 mod card;
 mod chooser;
 mod chrome;
+pub mod compare;
 mod help;
 mod marks;
 mod navigator;

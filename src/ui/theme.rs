@@ -164,4 +164,23 @@ impl Theme {
         };
         bold.fg(Color::Indexed(if self.light { light } else { dark }))
     }
+
+    /// Words the newer statement added: green and underlined (underlined alone
+    /// without colour).
+    pub fn inserted(&self) -> Style {
+        let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+        if self.monochrome {
+            return underlined.add_modifier(Modifier::BOLD);
+        }
+        underlined.fg(Color::Indexed(if self.light { 28 } else { 114 }))
+    }
+
+    /// Words the newer statement dropped: red and struck through.
+    pub fn deleted(&self) -> Style {
+        let struck = Style::new().add_modifier(Modifier::CROSSED_OUT);
+        if self.monochrome {
+            return struck.add_modifier(Modifier::DIM);
+        }
+        struck.fg(Color::Indexed(if self.light { 160 } else { 203 }))
+    }
 }

@@ -340,3 +340,18 @@ pub fn restored(screen: &vt100::Screen) -> bool {
         && !screen.hide_cursor()
         && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
 }
+
+/// A drawn buffer's text, row by row, without trailing spaces.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
