@@ -136,6 +136,21 @@ fn enter_shows_the_two_sentences_word_by_word() {
 }
 
 #[test]
+fn t_shows_the_changes_per_topic() {
+    let mut v = view(120, 40);
+    v.update(CompareAction::ToggleTopics);
+    let screen = text(&draw(&v));
+    assert!(screen.contains("Changes per topic"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Maritime security"))
+        .expect("the topic with a change");
+    assert!(row.split_whitespace().any(|w| w == "1"), "{row}");
+    v.update(CompareAction::Back);
+    assert!(!v.topics);
+}
+
+#[test]
 fn tiny_and_huge_windows_do_not_break() {
     for (w, h) in [(20, 8), (10, 4), (1, 1), (300, 100)] {
         let mut v = view(w, h);
@@ -145,6 +160,7 @@ fn tiny_and_huge_windows_do_not_break() {
             CompareAction::ToggleDetail,
             CompareAction::SwitchPane,
             CompareAction::Page(1),
+            CompareAction::ToggleTopics,
             CompareAction::ToggleHelp,
         ] {
             v.update(action);

@@ -66,7 +66,7 @@ pub fn draw(view: &CompareView, frame: &mut Frame) {
         }
     }
     let hint = view.notice.clone().unwrap_or_else(|| {
-        "? help  / filter  n N changes  Enter sentences  u unchanged  q quit".to_string()
+        "? help  / filter  n N changes  Enter sentences  u unchanged  T topics  q quit".to_string()
     });
     frame.render_widget(
         Paragraph::new(truncate(&hint, usize::from(area.width))).style(theme.status),
@@ -75,9 +75,54 @@ pub fn draw(view: &CompareView, frame: &mut Frame) {
     if view.detail {
         draw_detail(view, frame, text, &theme);
     }
+    if view.topics {
+        draw_topics(view, frame, text, &theme);
+    }
     if view.help {
         draw_help(frame, area, &theme);
     }
+}
+
+/// The changes per topic of the act's section, the topics with most changes first.
+fn draw_topics(view: &CompareView, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let columns = [
+        (ActStatus::New, "new"),
+        (ActStatus::Dropped, "dropped"),
+        (ActStatus::Strengthened, "stronger"),
+        (ActStatus::Weakened, "weaker"),
+        (ActStatus::Changed, "changed"),
+        (ActStatus::Reworded, "reworded"),
+    ];
+    let mut header = vec![Span::styled(format!("  {:<28}", "topic"), theme.dim)];
+    header.extend(
+        columns
+            .iter()
+            .map(|(_, name)| Span::styled(format!("{name:>9}"), theme.dim)),
+    );
+    let mut lines = vec![Line::from(header)];
+    let topics = &view.comparison.summary.topics;
+    for topic in topics.iter().filter(|t| t.counts.changes() > 0) {
+        let mut spans = vec![Span::raw(format!(
+            "  {:<28}",
+            truncate(&safe::visible(&topic.topic), 28)
+        ))];
+        spans.extend(columns.iter().map(|&(status, _)| {
+            let n = topic.counts.of(status);
+            let style = if n > 0 {
+                badge_style(status, theme)
+            } else {
+                theme.dim
+            };
+            Span::styled(format!("{n:>9}"), style)
+        }));
+        lines.push(Line::from(spans));
+    }
+    if lines.len() == 1 {
+        lines.push(Line::styled("  no act on a topic changed", theme.dim));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, 86.min(area.width), height);
+    popup(frame, rect, " Changes per topic ", lines, theme);
 }
 
 fn named(side: Side) -> String {

@@ -17,8 +17,12 @@ pub const HELP: &[(&str, &str)] = &[
         "the act's two sentences side by side, word by word",
     ),
     ("u", "list the unchanged acts too"),
+    ("T", "the changes per topic"),
     ("/", "filter the acts (the reader's query language)"),
-    ("Esc", "close the sentences, then clear the query"),
+    (
+        "Esc",
+        "close the topics or the sentences, then clear the query",
+    ),
     ("?", "this help"),
     ("q C-c", "quit"),
 ];
@@ -81,6 +85,7 @@ fn key_action(view: &CompareView, key: &KeyEvent) -> Option<CompareAction> {
         KeyCode::Tab | KeyCode::BackTab => CompareAction::SwitchPane,
         KeyCode::Enter => CompareAction::ToggleDetail,
         KeyCode::Char('u') => CompareAction::ToggleUnchanged,
+        KeyCode::Char('T') => CompareAction::ToggleTopics,
         KeyCode::Char('/') => CompareAction::StartFilter,
         KeyCode::Char('?') => CompareAction::ToggleHelp,
         KeyCode::Esc => CompareAction::Back,

@@ -37,6 +37,8 @@ pub enum CompareAction {
     ToggleDetail,
     /// `u`: list the unchanged acts too.
     ToggleUnchanged,
+    /// `T`: the changes per topic.
+    ToggleTopics,
     ToggleHelp,
     StartFilter,
     Edit(Edit),
@@ -98,6 +100,8 @@ pub struct CompareView {
     pub show_unchanged: bool,
     pub focus: ComparePane,
     pub detail: bool,
+    /// The changes per topic are shown.
+    pub topics: bool,
     pub help: bool,
     pub query: QueryLine,
     pub editing: bool,
@@ -128,6 +132,7 @@ impl CompareView {
             show_unchanged: false,
             focus: ComparePane::Acts,
             detail: false,
+            topics: false,
             help: false,
             query: QueryLine::default(),
             editing: false,
@@ -313,6 +318,7 @@ impl CompareView {
             CompareAction::Quit => self.quit = true,
             CompareAction::Suspend | CompareAction::Redraw => {}
             CompareAction::ToggleHelp => self.help = !self.help,
+            CompareAction::ToggleTopics => self.topics = !self.topics,
             CompareAction::Move(d) => self.step(d),
             CompareAction::Page(d) => {
                 let page = match self.focus {
@@ -372,6 +378,8 @@ impl CompareView {
             CompareAction::Back => {
                 if self.help {
                     self.help = false;
+                } else if self.topics {
+                    self.topics = false;
                 } else if self.detail {
                     self.detail = false;
                 } else if !self.query.is_empty() {
