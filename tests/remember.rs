@@ -46,7 +46,7 @@ impl Setup {
     }
 
     fn positions(&self) -> PathBuf {
-        self.state.join("communique").join("positions.json")
+        self.state.join("communique").join("positions.jsonl")
     }
 
     fn open(&self, extra: &[&str], cols: u16, rows: u16) -> Session {
@@ -78,8 +78,13 @@ fn quit(s: &mut Session) {
     assert!(restored(s.screen()));
 }
 
-fn json(path: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(path).expect("the state file")).expect("valid JSON")
+/// The state file's lines, each parsed: the header, then one per statement.
+fn json_lines(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .expect("the state file")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 #[test]
@@ -100,12 +105,15 @@ fn a_statement_reopens_where_it_was_left_with_its_marks() {
     let left = first_part(&first.contents()).unwrap();
     quit(&mut first);
 
-    let state = json(&setup.positions());
-    assert_eq!(state["version"], 1);
-    let statements = state["statements"].as_object().unwrap();
-    assert_eq!(statements.len(), 1, "{state}");
-    let (key, entry) = statements.iter().next().unwrap();
-    assert_eq!(key.len(), 16, "a hash of the text");
+    let state = json_lines(&setup.positions());
+    assert_eq!(state[0]["version"], 1);
+    assert_eq!(state.len(), 2, "{state:?}");
+    let entry = &state[1];
+    assert_eq!(
+        entry["key"].as_str().unwrap().len(),
+        16,
+        "a hash of the text"
+    );
     assert!(entry["marks"]["a"]["heading"] == true, "{entry}");
     assert!(entry["place"]["heading"] == true, "{entry}");
 
@@ -140,7 +148,7 @@ fn a_statement_reopens_where_it_was_left_with_its_marks() {
 fn a_corrupt_state_file_is_a_warning_and_is_replaced() {
     let setup = Setup::new("corrupt");
     std::fs::create_dir_all(setup.positions().parent().unwrap()).unwrap();
-    std::fs::write(setup.positions(), "{\"version\": 1, \"statements\": [oops").unwrap();
+    std::fs::write(setup.positions(), "{\"version\": 1}\n{\"key\": [oops\n").unwrap();
     let mut s = setup.open(&[], 100, 30);
     s.wait_for_text("reading positions start afresh");
     s.wait_for_text("Harbour Ministers");
@@ -152,8 +160,8 @@ fn a_corrupt_state_file_is_a_warning_and_is_replaced() {
         "the warning stays on the main screen:\n{}",
         s.contents()
     );
-    let state = json(&setup.positions());
-    assert_eq!(state["statements"].as_object().unwrap().len(), 1);
+    let state = json_lines(&setup.positions());
+    assert_eq!(state.len(), 2, "the header and this statement: {state:?}");
 }
 
 #[test]

@@ -92,21 +92,22 @@ impl ReadingMemory {
     fn open(text: &str) -> Option<ReadingMemory> {
         let path = remember::path()?;
         let key = remember::key(text);
-        let (recalled, trouble) = match remember::Positions::load(&path) {
-            Ok(positions) => (positions.recall(&key), None),
-            Err(reason) => {
-                let shown = safe::visible(&path.to_string_lossy()).into_owned();
-                let reason = safe::visible(&reason).into_owned();
-                let _ = writeln!(
-                    io::stderr(),
-                    "communique: {shown}: warning: {reason}; reading positions start afresh"
-                );
-                (
-                    None,
-                    Some(format!("reading positions start afresh: {reason}")),
-                )
-            }
-        };
+        let (recalled, trouble) =
+            match remember::Positions::load(&path).and_then(|positions| positions.recall(&key)) {
+                Ok(recalled) => (recalled, None),
+                Err(reason) => {
+                    let shown = safe::visible(&path.to_string_lossy()).into_owned();
+                    let reason = safe::visible(&reason).into_owned();
+                    let _ = writeln!(
+                        io::stderr(),
+                        "communique: {shown}: warning: {reason}; reading positions start afresh"
+                    );
+                    (
+                        None,
+                        Some(format!("reading positions start afresh: {reason}")),
+                    )
+                }
+            };
         Some(ReadingMemory {
             path,
             key,
