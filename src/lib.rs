@@ -14,6 +14,7 @@ pub mod config;
 pub mod document;
 pub mod export;
 pub mod generate;
+pub mod library;
 pub mod memory;
 pub mod terminal;
 pub mod ui;

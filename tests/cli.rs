@@ -59,10 +59,15 @@ fn missing_file() {
 }
 
 #[test]
-fn directory() {
+fn a_directory_without_statements() {
+    // A folder is a library (tests/library.rs); one with nothing to read says so.
     let dir = temp_dir("dir");
     let path = dir.to_str().unwrap();
-    assert_fails(&run(&[path]), path, "is a directory");
+    assert_fails(
+        &run(&[path]),
+        path,
+        "no statements in it (.txt, .md, .markdown)",
+    );
 }
 
 #[test]

@@ -437,8 +437,11 @@ fn a_big_paste_costs_time_in_proportion() {
         assert!(!app.editing && app.query.is_empty());
         start.elapsed()
     };
-    let small = paste(4_000);
-    let big = paste(8_000);
+    // The least of three runs: the machine is shared, and one slow run is noise, not
+    // a cubic paste (which took 49 s at 4,000 characters).
+    let least = |chars: usize| (0..3).map(|_| paste(chars)).min().unwrap();
+    let small = least(4_000);
+    let big = least(8_000);
     assert!(small.as_secs_f64() < 2.0, "4,000 characters took {small:?}");
     assert!(
         big.as_secs_f64() < 3.0 * small.as_secs_f64() + 0.05,

@@ -8,6 +8,7 @@
 
 mod compare;
 mod input;
+mod library;
 mod reader;
 pub mod remember;
 mod settings;
@@ -38,8 +39,15 @@ pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Statement to read: plain text or Markdown; `-` reads standard input.
-    pub file: Option<PathBuf>,
+    /// Statement to read: plain text or Markdown; `-` reads standard input. Several
+    /// files or a folder open a library.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Choose statements and acts across a library: the reader's query language, and
+    /// `date:2023`, `date:2021..2023`, `party:japan`, `title:summit`.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
 
     /// Write the analysis to standard output instead of opening the reader.
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -262,11 +270,14 @@ fn run(args: &Args, settings_file: Option<&Path>) -> Result<(), Failure> {
     if let Some(Command::Compare(compare_args)) = &args.command {
         return compare::run(args, compare_args);
     }
+    if library::wanted(args) {
+        return library::run(args);
+    }
     let plain = wants_plain(args);
     if (args.export.is_some() || plain) && !stdout_is_open() {
         return Err(Failure::new("standard output", "closed"));
     }
-    let mut input = read_input(args.file.as_deref(), args.force)?;
+    let mut input = read_input(args.files.first().map(PathBuf::as_path), args.force)?;
     let user_cues = load_user_cues(args.cues.as_deref())?;
     if args.export.is_none() && !plain {
         return reader::run_reader(args, input, user_cues);

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::analysis::sections::whole_title;
 use crate::analysis::{Analysis, Commitment, CommitmentKind};
@@ -261,11 +261,33 @@ pub fn write_json(
     write_safe(&export, out)
 }
 
+/// The statement and its analysis as one line of JSON, for JSON Lines (one statement a
+/// line), escaped as [`write_json`] escapes.
+pub fn write_json_line(
+    statement: &Statement,
+    analysis: &Analysis,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let export = Export {
+        statement,
+        analysis,
+    };
+    write_formatted(&export, SafeFormatter(CompactFormatter), out)
+}
+
 /// Pretty JSON of `value`, escaped as [`write_json`] escapes.
 pub(super) fn write_safe(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+    write_formatted(value, SafeFormatter(PrettyFormatter::new()), out)
+}
+
+/// `value` as JSON by `formatter`, then a newline.
+fn write_formatted(
+    value: &impl Serialize,
+    formatter: impl Formatter,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut writer = io::BufWriter::new(out);
-    let mut ser =
-        serde_json::Serializer::with_formatter(&mut writer, SafeFormatter(PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(&mut writer, formatter);
     // io::Error::from keeps the kind of a write error (a closed pipe stays one).
     value.serialize(&mut ser).map_err(io::Error::from)?;
     writer.write_all(b"\n")?;
@@ -274,9 +296,9 @@ pub(super) fn write_safe(value: &impl Serialize, out: &mut dyn Write) -> io::Res
 
 /// serde_json escapes C0 controls; this also escapes DEL, C1 controls, bidi and
 /// zero-width characters, which serde_json would write raw.
-struct SafeFormatter(PrettyFormatter<'static>);
+struct SafeFormatter<F>(F);
 
-impl Formatter for SafeFormatter {
+impl<F: Formatter> Formatter for SafeFormatter<F> {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,

@@ -13,7 +13,7 @@ mod plain;
 
 pub use self::csv::{CsvOptions, write_csv, write_csv_with};
 pub use compare::{write_compare_json, write_compare_markdown};
-pub use json::write_json;
+pub use json::{write_json, write_json_line};
 pub use markdown::write_markdown;
 pub use plain::write_plain;
 

@@ -5,6 +5,7 @@
 
 pub mod keys;
 pub mod rows;
+mod update;
 
 use std::sync::Arc;
 
@@ -172,7 +173,7 @@ impl CompareView {
         self.width.saturating_sub(2).max(1)
     }
 
-    fn relayout(&mut self) {
+    pub(super) fn relayout(&mut self) {
         let width = self.text_width();
         let two = self.width >= rows::TWO_COLUMNS;
         if width != self.rows_width || two != self.two_columns || self.rows.is_empty() {
@@ -197,7 +198,7 @@ impl CompareView {
         self.rows.partition_point(|r| r.block < block)
     }
 
-    fn clamp(&mut self) {
+    pub(super) fn clamp(&mut self) {
         let (text, acts) = self.pane_heights();
         self.text_top = self
             .text_top
@@ -218,7 +219,7 @@ impl CompareView {
     }
 
     /// Lists the act changes the query and the unchanged switch leave.
-    fn refilter(&mut self) {
+    pub(super) fn refilter(&mut self) {
         let query = Query::parse(self.query.value());
         let keep = |filter: &mut Filter, side: Side| -> Option<Vec<bool>> {
             let query = query.as_ref()?;
@@ -253,7 +254,7 @@ impl CompareView {
     }
 
     /// Scrolls the text to the paragraph of the selected act.
-    fn show_selected(&mut self) {
+    pub(super) fn show_selected(&mut self) {
         let Some(change) = self.selected().map(|s| &self.comparison.acts[s]) else {
             return;
         };
@@ -287,7 +288,7 @@ impl CompareView {
     }
 
     /// The next (`step` 1) or previous (-1) listed act that changed.
-    fn next_change(&mut self, step: isize) {
+    pub(super) fn next_change(&mut self, step: isize) {
         let len = self.listed.len();
         let mut at = self.cursor;
         for _ in 0..len {
@@ -302,105 +303,5 @@ impl CompareView {
             }
         }
         self.notice = Some("no act changed".into());
-    }
-
-    /// Applies `action`.
-    pub fn update(&mut self, action: CompareAction) {
-        if !matches!(action, CompareAction::Resize(..)) {
-            self.notice = None;
-        }
-        let (text_height, acts_height) = self.pane_heights();
-        match action {
-            CompareAction::Resize(w, h) => {
-                self.width = w.min(super::layout::MAX_DRAWN);
-                self.height = h.min(super::layout::MAX_DRAWN);
-            }
-            CompareAction::Quit => self.quit = true,
-            CompareAction::Suspend | CompareAction::Redraw => {}
-            CompareAction::ToggleHelp => self.help = !self.help,
-            CompareAction::ToggleTopics => self.topics = !self.topics,
-            CompareAction::Move(d) => self.step(d),
-            CompareAction::Page(d) => {
-                let page = match self.focus {
-                    ComparePane::Text => text_height,
-                    ComparePane::Acts => acts_height,
-                };
-                self.step(d * page.saturating_sub(1).max(1) as isize);
-            }
-            CompareAction::Top => self.step(isize::MIN / 2),
-            CompareAction::Bottom => self.step(isize::MAX / 2),
-            CompareAction::NextChange(step) => self.next_change(step),
-            CompareAction::SwitchPane => {
-                self.focus = match self.focus {
-                    ComparePane::Text => ComparePane::Acts,
-                    ComparePane::Acts => ComparePane::Text,
-                }
-            }
-            CompareAction::ToggleDetail => {
-                self.detail = !self.detail && self.selected().is_some();
-                self.show_selected();
-            }
-            CompareAction::ToggleUnchanged => {
-                self.show_unchanged = !self.show_unchanged;
-                self.refilter();
-                self.notice = Some(
-                    if self.show_unchanged {
-                        "unchanged acts listed too"
-                    } else {
-                        "unchanged acts hidden"
-                    }
-                    .into(),
-                );
-            }
-            CompareAction::StartFilter => self.editing = true,
-            CompareAction::Edit(edit) => {
-                if edit == Edit::Backspace && self.query.is_empty() {
-                    self.editing = false;
-                } else if self.query.edit(edit) {
-                    self.refilter();
-                }
-            }
-            CompareAction::Paste(text) => {
-                self.editing = true;
-                if self.query.paste(&text) {
-                    self.refilter();
-                }
-            }
-            CompareAction::FilterAccept => {
-                self.editing = false;
-                self.query.remember();
-            }
-            CompareAction::FilterCancel => {
-                self.editing = false;
-                self.query.clear();
-                self.refilter();
-            }
-            CompareAction::Back => {
-                if self.help {
-                    self.help = false;
-                } else if self.topics {
-                    self.topics = false;
-                } else if self.detail {
-                    self.detail = false;
-                } else if !self.query.is_empty() {
-                    self.query.clear();
-                    self.refilter();
-                }
-            }
-        }
-        self.relayout();
-    }
-
-    fn step(&mut self, delta: isize) {
-        match self.focus {
-            ComparePane::Text => {
-                self.text_top = self.text_top.saturating_add_signed(delta);
-            }
-            ComparePane::Acts => {
-                let last = self.listed.len().saturating_sub(1);
-                self.cursor = self.cursor.saturating_add_signed(delta).min(last);
-                self.show_selected();
-            }
-        }
     }
 }

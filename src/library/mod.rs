@@ -1,0 +1,144 @@
+//! A library of statements: the files of folders and lists, read and analysed on all
+//! cores, and the statements and acts a query chooses across them.
+//!
+//! Files are found recursively ([`discover`]); each is read, decoded and analysed by
+//! the caller's function on rayon's pool, in chunks so that a library of any size is
+//! never held whole: what is done with a statement (written out, summarised) happens
+//! before the next chunk is read. A file that cannot be read is an entry with its
+//! one-line reason, never a stop of the rest.
+
+pub mod terms;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::analysis::filter::{Filter, Query};
+use crate::analysis::{Analysis, Lexicons};
+use crate::document::Statement;
+use terms::StatementTerms;
+
+/// Extensions of the files a folder contributes (a file named on the command line is
+/// read whatever its name).
+const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// Statements read and analysed at once: enough to keep every core busy, few enough
+/// that a chunk's analyses are small beside the library.
+const CHUNK: usize = 64;
+
+/// The files of `paths`: a file as it is, a folder's statement files found
+/// recursively (hidden entries skipped, symbolic links to folders not followed, so a
+/// loop cannot trap it), in order of path, each once.
+pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut found);
+        } else {
+            found.push(path.clone());
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // An unreadable folder is listed as the one entry it stands for.
+        found.push(dir.to_path_buf());
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() {
+            walk(&path, found);
+        } else if (kind.is_file() || kind.is_symlink() && path.is_file())
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// One statement of the library, read and analysed, or why it could not be.
+pub type Opened = Result<(Statement, Analysis), String>;
+
+/// Reads and analyses every file of `files` on all cores, a chunk at a time, and
+/// hands each (in the order of `files`) to `each` before the next chunk is read.
+/// `open` reads one file: the command line's own reader, with its size cap and
+/// decoding.
+pub fn for_each<E>(
+    files: &[PathBuf],
+    lexicons: &Lexicons,
+    open: impl Fn(&Path) -> Result<Statement, String> + Sync,
+    mut each: impl FnMut(&Path, Opened) -> Result<(), E>,
+) -> Result<(), E> {
+    for chunk in files.chunks(CHUNK) {
+        let opened: Vec<Opened> = chunk
+            .par_iter()
+            .map(|path| {
+                let statement = open(path)?;
+                let analysis = crate::analysis::analyse(&statement, lexicons);
+                Ok((statement, analysis))
+            })
+            .collect();
+        for (path, opened) in chunk.iter().zip(opened) {
+            each(path, opened)?;
+        }
+    }
+    Ok(())
+}
+
+/// A library query: statement terms, and a query of the reader's language for acts.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryQuery {
+    pub statements: StatementTerms,
+    pub acts: Option<Query>,
+}
+
+impl LibraryQuery {
+    pub fn parse(raw: &str) -> Result<LibraryQuery, String> {
+        let (statements, rest) = terms::split(raw)?;
+        Ok(LibraryQuery {
+            statements,
+            acts: Query::parse(&rest),
+        })
+    }
+
+    /// The statement's analysis with only the acts the query chooses, or `None` when
+    /// the statement is not chosen (its terms fail, or no act matches).
+    pub fn apply(&self, statement: &Statement, analysis: &Analysis) -> Option<Analysis> {
+        if !self.statements.admit(statement, analysis) {
+            return None;
+        }
+        let Some(query) = &self.acts else {
+            return Some(analysis.clone());
+        };
+        let result = Filter::default().run(query, statement, analysis);
+        if result.acts.is_empty() {
+            return None;
+        }
+        let mut keep = vec![false; analysis.commitments.len()];
+        for m in &result.acts {
+            keep[m.act as usize] = true;
+        }
+        let mut chosen = analysis.clone();
+        let mut k = 0;
+        chosen.commitments.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        Some(chosen)
+    }
+}
