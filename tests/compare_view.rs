@@ -151,6 +151,24 @@ fn t_shows_the_changes_per_topic() {
 }
 
 #[test]
+fn a_narrow_list_keeps_the_object_and_a_short_screen_the_sentences() {
+    let mut v = view(40, 15);
+    let screen = text(&draw(&v));
+    let row = screen.lines().find(|l| l.contains("DROPPED")).unwrap();
+    assert!(
+        row.contains("ratify the agreemen"),
+        "the why and who go first: {row}"
+    );
+    v.update(CompareAction::NextChange(1));
+    v.update(CompareAction::ToggleDetail);
+    let screen = text(&draw(&v));
+    assert!(
+        screen.contains("Old") && screen.contains("New") && screen.contains("We strongly"),
+        "both sentences fit over the panes:\n{screen}"
+    );
+}
+
+#[test]
 fn tiny_and_huge_windows_do_not_break() {
     for (w, h) in [(20, 8), (10, 4), (1, 1), (300, 100)] {
         let mut v = view(w, h);

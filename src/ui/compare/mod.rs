@@ -25,7 +25,12 @@ pub fn draw(view: &CompareView, frame: &mut Frame) {
     let theme = Theme::for_appearance(view.appearance);
     let area = frame.area();
     if area.width < 20 || area.height < 8 {
-        super::centered_message(frame, area, "communique: enlarge the window", theme.warning);
+        let message = if area.width >= 30 {
+            "Terminal too small (needs 20×8)"
+        } else {
+            "too small"
+        };
+        super::centered_message(frame, area, message, theme.warning);
         return;
     }
     let (text_rows, act_rows) = view.pane_heights();
@@ -73,7 +78,13 @@ pub fn draw(view: &CompareView, frame: &mut Frame) {
         status,
     );
     if view.detail {
-        draw_detail(view, frame, text, &theme);
+        // On a short screen the sentences take the act list's rows too.
+        let room = if text.height < 12 {
+            text.union(acts)
+        } else {
+            text
+        };
+        draw_detail(view, frame, room, &theme);
     }
     if view.topics {
         draw_topics(view, frame, text, &theme);
@@ -251,8 +262,17 @@ fn draw_acts(view: &CompareView, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             format!("  · {}", safe::visible(&change.why))
         };
-        let room = width
-            .saturating_sub(badge.len() + kind.len() + to.chars().count() + why.chars().count());
+        // On a narrow list the object keeps its room: the why goes first, then who.
+        let fixed = badge.len() + kind.len();
+        let room_with = |extra: usize| width.saturating_sub(fixed + extra);
+        let (to, why) = if room_with(to.chars().count() + why.chars().count()) >= 24 {
+            (to, why)
+        } else if room_with(to.chars().count()) >= 16 {
+            (to, String::new())
+        } else {
+            (String::new(), String::new())
+        };
+        let room = room_with(to.chars().count() + why.chars().count());
         let line = Line::from(vec![
             Span::styled(badge, badge_style(change.status, theme)),
             Span::styled(kind, theme.kind(act.kind)),
