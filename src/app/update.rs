@@ -13,18 +13,16 @@ const MAX_COUNT: usize = 9999;
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(
+    // What happens by itself (a resize, the analysis, a search landing) keeps the
+    // message and a pending `m` or `'`; what the user does ends them.
+    let by_itself = matches!(
         action,
         Action::Resize(..) | Action::Progress { .. } | Action::Filtered { .. }
-    ) {
-        app.notice = None;
-    }
-    let awaiting_mark = if matches!(
-        action,
-        Action::Resize(..) | Action::Progress { .. } | Action::Filtered { .. }
-    ) {
+    );
+    let awaiting_mark = if by_itself {
         None
     } else {
+        app.notice = None;
         app.awaiting_mark.take()
     };
     if let Action::MarkName(name) = action {

@@ -254,11 +254,14 @@ pub fn write_json(
     analysis: &Analysis,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let export = Export {
-        statement,
-        analysis,
-    };
-    write_safe(&export, out)
+    write_formatted(
+        &Export {
+            statement,
+            analysis,
+        },
+        SafeFormatter(PrettyFormatter::new()),
+        out,
+    )
 }
 
 /// The statement and its analysis as one line of JSON, for JSON Lines (one statement a
@@ -268,11 +271,14 @@ pub fn write_json_line(
     analysis: &Analysis,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let export = Export {
-        statement,
-        analysis,
-    };
-    write_formatted(&export, SafeFormatter(CompactFormatter), out)
+    write_formatted(
+        &Export {
+            statement,
+            analysis,
+        },
+        SafeFormatter(CompactFormatter),
+        out,
+    )
 }
 
 /// Pretty JSON of `value`, escaped as [`write_json`] escapes.

@@ -9,6 +9,7 @@
 
 pub mod terms;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -116,14 +117,19 @@ impl LibraryQuery {
         })
     }
 
-    /// The statement's analysis with only the acts the query chooses, or `None` when
-    /// the statement is not chosen (its terms fail, or no act matches).
-    pub fn apply(&self, statement: &Statement, analysis: &Analysis) -> Option<Analysis> {
+    /// The statement's analysis with only the acts the query chooses (the analysis
+    /// itself when the query names no acts), or `None` when the statement is not
+    /// chosen (its terms fail, or no act matches).
+    pub fn apply<'a>(
+        &self,
+        statement: &Statement,
+        analysis: &'a Analysis,
+    ) -> Option<Cow<'a, Analysis>> {
         if !self.statements.admit(statement, analysis) {
             return None;
         }
         let Some(query) = &self.acts else {
-            return Some(analysis.clone());
+            return Some(Cow::Borrowed(analysis));
         };
         let result = Filter::default().run(query, statement, analysis);
         if result.acts.is_empty() {
@@ -139,6 +145,6 @@ impl LibraryQuery {
             k += 1;
             keep[k - 1]
         });
-        Some(chosen)
+        Some(Cow::Owned(chosen))
     }
 }

@@ -270,19 +270,14 @@ impl CompareView {
             None => p.old == old_p,
         });
         if let Some(block) = block {
-            // A folded run holds the block: its fold row is where it is.
-            let row = self
-                .rows
-                .iter()
-                .position(|r| r.block >= block)
-                .map(|r| {
-                    if self.rows[r].block > block {
-                        r.saturating_sub(2)
-                    } else {
-                        r
-                    }
-                })
-                .unwrap_or(0);
+            // A block in a folded run has no rows of its own: the fold, which is the
+            // run's first block, stands for it.
+            let mut row = self.first_row_of(block);
+            if self.rows.get(row).is_none_or(|r| r.block != block) {
+                row = self.rows[..row]
+                    .last()
+                    .map_or(0, |r| self.first_row_of(r.block));
+            }
             self.text_top = row;
         }
     }
