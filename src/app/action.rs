@@ -83,6 +83,11 @@ pub enum Action {
     /// Esc in the panes: close a chooser, or clear the query a layer at a time — its
     /// words, then the topic, then who, then the kind.
     ClearFilters,
+    /// Esc or Backspace with nothing to clear, in a reader opened from the library.
+    Back,
+    /// Select an act (an index into the analysis) and show its sentence: where the
+    /// library opens the reader.
+    ShowAct(usize),
     NextMatch,
     PreviousMatch,
     /// Open the chooser of kinds (`t`) or of addressees (`a`).
@@ -154,6 +159,7 @@ impl Action {
                 | Action::NextMatch
                 | Action::PreviousMatch
                 | Action::Activate
+                | Action::ShowAct(_)
                 | Action::FilterAccept
                 | Action::Click { .. }
         )
@@ -164,7 +170,11 @@ impl Action {
     pub fn needs_result(&self) -> bool {
         matches!(
             self,
-            Action::NextAct | Action::PreviousAct | Action::NextMatch | Action::PreviousMatch
+            Action::NextAct
+                | Action::PreviousAct
+                | Action::NextMatch
+                | Action::PreviousMatch
+                | Action::ShowAct(_)
         )
     }
 

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod filters;
 pub mod keys;
 pub mod layout;
+pub mod library;
 pub mod marks;
 mod navigation;
 pub mod query_line;
@@ -91,6 +92,11 @@ pub struct App {
     /// First line of the help overlay in view (it scrolls on small terminals).
     pub help_scroll: usize,
     pub quit: bool,
+    /// Opened from the library, on the library's query: Backspace, and Esc while the
+    /// query is still that one (or cleared), go back to it.
+    pub from_library: Option<String>,
+    /// It quit to go back to the library.
+    pub went_back: bool,
 
     pub nav_mode: NavMode,
     /// Selected row of the navigator's list.
@@ -157,12 +163,12 @@ impl App {
     /// A reader on `statement`, for a terminal of `width` × `height`.
     pub fn new(
         statement: impl Into<Arc<Statement>>,
-        analysis: Analysis,
+        analysis: impl Into<Arc<Analysis>>,
         width: u16,
         height: u16,
     ) -> App {
         let statement = statement.into();
-        let analysis = Arc::new(analysis);
+        let analysis = analysis.into();
         let topics = analysis.topic_summary();
         let state = LayoutState {
             focus: Pane::Text,
@@ -192,6 +198,8 @@ impl App {
             help: false,
             help_scroll: 0,
             quit: false,
+            from_library: None,
+            went_back: false,
             nav_mode: NavMode::Sections,
             nav_cursor: 0,
             nav_offset: 0,

@@ -177,6 +177,19 @@ pub(super) fn step_act(app: &mut App, step: isize) {
     app.focus = focus;
 }
 
+/// Selects `act` in the panel when it is listed and shows its sentence either way.
+pub(super) fn show_act(app: &mut App, act: usize) {
+    let Some(commitment) = app.analysis.commitments.get(act) else {
+        return;
+    };
+    let at = commitment.sentence;
+    if let Some(row) = app.acts.iter().position(|&a| a == act) {
+        app.act_cursor = Some(row);
+    }
+    jump(app, Target::Sentence(at));
+    app.shown_act = Some(act);
+}
+
 pub(super) fn show_selected_act(app: &mut App) {
     if let Some(act) = app.selected_act() {
         let at = app.analysis.commitments[act].sentence;

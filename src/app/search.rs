@@ -21,6 +21,14 @@ pub struct FilterRequest {
 }
 
 impl App {
+    /// Filters by `raw` as if it had been typed and accepted (the reader the library
+    /// opens, on the library's query).
+    pub fn filter_by(&mut self, raw: &str) {
+        self.query.set(raw.to_string());
+        self.refilter();
+        self.relayout();
+    }
+
     /// Recomputes the act list and the matches after the query changed — at once, or
     /// by asking the terminal loop to search off the UI thread.
     pub(crate) fn refilter(&mut self) {

@@ -128,6 +128,11 @@ fn apply(app: &mut App, action: Action) {
             }
         }
         Action::Quit => app.quit = true,
+        Action::Back => {
+            app.quit = true;
+            app.went_back = true;
+        }
+        Action::ShowAct(act) => nav::show_act(app, act),
         Action::Copy => {
             app.notice = Some(match super::quotation::quotation(app) {
                 Some((text, what)) => {

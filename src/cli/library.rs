@@ -1,13 +1,14 @@
 //! A library on the command line: `communique DIR`, `communique FILE FILE…`, or any
 //! FILE with `--query`. Every statement found is read and analysed on all cores; with
 //! `--export` the chosen statements are written (JSON Lines, one CSV, one Markdown
-//! briefing with a table of contents), else a table of them, newest first.
+//! briefing with a table of contents), on a terminal the library view, else a table
+//! of them, newest first.
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::input::{parse, read_input};
-use super::{Args, ExportFormat, Failure, lexicons, load_user_cues, stdout_is_open};
+use super::{Args, ExportFormat, Failure, lexicons, load_user_cues, stdout_is_open, wants_plain};
 use crate::analysis::{Analysis, CommitmentKind};
 use crate::document::{self, Statement, safe};
 use crate::export::{self, CsvOptions};
@@ -34,6 +35,25 @@ pub(super) fn run(args: &Args) -> Result<(), Failure> {
             label,
             "no statements in it (.txt, .md, .markdown)",
         ));
+    }
+    // Nothing named exists: a mistyped command line, said at once (each name, as cat
+    // does) rather than in a library of failures.
+    if !args.files.is_empty() && args.files.iter().all(|p| !p.exists()) {
+        let (last, rest) = args.files.split_last().expect("not empty");
+        for missing in rest {
+            let _ = writeln!(
+                io::stderr(),
+                "communique: {}: no such file or folder",
+                safe::visible(&missing.display().to_string())
+            );
+        }
+        return Err(Failure::new(
+            last.display().to_string(),
+            "no such file or folder",
+        ));
+    }
+    if args.export.is_none() && !wants_plain(args) {
+        return super::library_view::run(args, files);
     }
     let lexicons = lexicons(load_user_cues(args.cues.as_deref())?);
     let open = |path: &Path| -> Result<Statement, String> {

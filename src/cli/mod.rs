@@ -9,6 +9,7 @@
 mod compare;
 mod input;
 mod library;
+mod library_view;
 mod reader;
 pub mod remember;
 mod settings;

@@ -7,10 +7,12 @@
 //! before the next chunk is read. A file that cannot be read is an entry with its
 //! one-line reason, never a stop of the rest.
 
+pub mod search;
 pub mod terms;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -101,11 +103,35 @@ pub fn for_each<E>(
     Ok(())
 }
 
+/// Reads and analyses every file of `files` on all cores, handing each to `each` with
+/// its index as soon as it is done (in no set order); files not begun yet are skipped
+/// once `stop` is set.
+pub fn analyse_each(
+    files: &[PathBuf],
+    lexicons: &Lexicons,
+    open: impl Fn(&Path) -> Result<Statement, String> + Sync,
+    each: impl Fn(usize, Opened) + Sync,
+    stop: &AtomicBool,
+) {
+    files.par_iter().enumerate().for_each(|(k, path)| {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let opened = open(path).map(|statement| {
+            let analysis = crate::analysis::analyse(&statement, lexicons);
+            (statement, analysis)
+        });
+        each(k, opened);
+    });
+}
+
 /// A library query: statement terms, and a query of the reader's language for acts.
 #[derive(Debug, Clone, Default)]
 pub struct LibraryQuery {
     pub statements: StatementTerms,
     pub acts: Option<Query>,
+    /// The query without its statement terms, as the reader is given it.
+    pub acts_text: String,
 }
 
 impl LibraryQuery {
@@ -114,6 +140,7 @@ impl LibraryQuery {
         Ok(LibraryQuery {
             statements,
             acts: Query::parse(&rest),
+            acts_text: rest,
         })
     }
 

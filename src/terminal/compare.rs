@@ -3,78 +3,69 @@
 //! reader's loop (restored on every path, signals, hang-up, Ctrl-Z).
 
 use std::io;
-use std::sync::mpsc::{self, RecvTimeoutError};
-
-use crossterm::event::Event;
 
 use super::{
-    EVENTS_PER_FRAME, Ending, Guard, SIGNAL_CHECK, Signals, Tty, ended, enter, install_panic_hook,
-    new_terminal, redraw, resize, size, spawn_reader, suspend,
+    EVENTS_PER_FRAME, Ending, Message, SIGNAL_CHECK, Session, Waited, channel, redraw, resize,
+    size, suspend,
 };
 use crate::app::compare::{CompareAction, CompareView, keys};
 use crate::ui;
 
 /// Runs the compare view until it quits or is told to stop.
 pub fn run_compare(view: &mut CompareView) -> io::Result<Ending> {
-    let signals = Signals::register()?;
-    install_panic_hook();
-    let mut out = io::stdout();
-    enter(&mut out)?;
-    let _guard = Guard;
+    let (sender, messages) = channel();
+    let mut session = Session::start(sender, messages)?;
+    let served = serve(&mut session, view);
+    session.ended(served)
+}
+
+/// Serves the compare view in the session until it quits.
+pub(super) fn serve(session: &mut Session, view: &mut CompareView) -> io::Result<Ending> {
     let (width, height) = size();
-    let mut terminal = new_terminal(width, height)?;
+    resize(&mut session.terminal, width, height)?;
     view.update(CompareAction::Resize(width, height));
-    let tty = Tty::open();
-    let (sender, events) = mpsc::channel::<io::Result<Event>>();
-    spawn_reader(sender, |event| event);
     let mut dirty = true;
-    let mut serve = || -> io::Result<Ending> {
-        loop {
-            if dirty {
-                terminal.draw(|frame| ui::compare::draw(view, frame))?;
-                dirty = false;
-            }
-            if let Some(sig) = signals.received() {
-                return Ok(Ending::Signal(sig));
-            }
-            if signals.stopped() {
-                suspend(&mut terminal)?;
+    loop {
+        if dirty {
+            session
+                .terminal
+                .draw(|frame| ui::compare::draw(view, frame))?;
+            dirty = false;
+        }
+        let first = match session.wait(SIGNAL_CHECK)? {
+            Waited::Message(message) => message,
+            Waited::End(ending) => return Ok(ending),
+            Waited::Suspended => {
                 dirty = true;
                 continue;
             }
-            let first = match events.recv_timeout(SIGNAL_CHECK) {
-                Ok(event) => event,
-                Err(RecvTimeoutError::Timeout) => {
-                    if tty.hung_up() {
-                        return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-                    }
-                    continue;
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    return Err(io::Error::other("the terminal's input closed"));
-                }
-            };
-            let mut next = Some(first);
-            for _ in 0..EVENTS_PER_FRAME {
-                let Some(event) = next.take() else { break };
-                if let Some(action) = keys::action_for(view, &event?) {
-                    match action {
-                        CompareAction::Suspend => suspend(&mut terminal)?,
-                        CompareAction::Redraw => redraw(&mut terminal)?,
-                        CompareAction::Resize(w, h) => {
-                            resize(&mut terminal, w, h)?;
-                            view.update(action);
+            Waited::Nothing => continue,
+        };
+        let mut next = Some(first);
+        for _ in 0..EVENTS_PER_FRAME {
+            let Some(message) = next.take() else { break };
+            match message {
+                Message::Input(event) => {
+                    if let Some(action) = keys::action_for(view, &event?) {
+                        match action {
+                            CompareAction::Suspend => suspend(&mut session.terminal)?,
+                            CompareAction::Redraw => redraw(&mut session.terminal)?,
+                            CompareAction::Resize(w, h) => {
+                                resize(&mut session.terminal, w, h)?;
+                                view.update(action);
+                            }
+                            other => view.update(other),
                         }
-                        other => view.update(other),
                     }
+                    dirty = true;
                 }
-                dirty = true;
-                if view.quit {
-                    return Ok(Ending::Quit);
-                }
-                next = events.try_recv().ok();
+                Message::Library(message) => session.kept.push(message),
+                Message::Reader(..) => {}
             }
+            if view.quit {
+                return Ok(Ending::Quit);
+            }
+            next = session.pending();
         }
-    };
-    ended(serve(), &signals, &tty)
+    }
 }

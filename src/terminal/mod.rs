@@ -19,7 +19,7 @@ use std::io::{self, Stdout, Write};
 use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -37,9 +37,11 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use crate::app::layout::MAX_DRAWN;
 
 mod compare;
+mod library;
 mod reader;
 
 pub use compare::run_compare;
+pub use library::{LibraryOpener, LibrarySource, run_library};
 pub use reader::{AnalyseJob, Background, ReadJob, run};
 
 /// How the reader ended.
@@ -48,6 +50,101 @@ pub enum Ending {
     Quit,
     /// Ended by a signal (its number).
     Signal(i32),
+}
+
+/// What the loops wait for: input, and what their workers deliver. One channel for
+/// all views, so a reader opened from the library reads the same input; a message for
+/// a view not in front is kept for it ([`Waiting`]).
+enum Message {
+    Input(io::Result<Event>),
+    /// For the reader of the given number (a reader opened from the library is not
+    /// the one before it).
+    Reader(u64, reader::ReaderMessage),
+    Library(library::LibraryMessage),
+}
+
+/// The terminal taken for the program's views, given back when dropped.
+struct Session {
+    terminal: Screen,
+    signals: Signals,
+    tty: Tty,
+    sender: Sender<Message>,
+    messages: Receiver<Message>,
+    /// Library messages that came while another view was in front.
+    kept: Vec<library::LibraryMessage>,
+    _guard: Guard,
+}
+
+/// What waiting on the channel gave.
+enum Waited {
+    Message(Message),
+    /// Nothing came in time (and the terminal is still there).
+    Nothing,
+    /// A signal or a hang-up ends the program.
+    End(Ending),
+    Suspended,
+}
+
+impl Session {
+    /// Takes the terminal: signals watched, raw mode, the alternate screen, input read
+    /// on a thread into `sender`'s channel.
+    fn start(sender: Sender<Message>, messages: Receiver<Message>) -> io::Result<Session> {
+        let signals = Signals::register()?;
+        install_panic_hook();
+        let mut out = io::stdout();
+        enter(&mut out)?;
+        let guard = Guard;
+        let (width, height) = size();
+        let terminal = new_terminal(width, height)?;
+        let tty = Tty::open();
+        spawn_reader(sender.clone(), Message::Input);
+        Ok(Session {
+            terminal,
+            signals,
+            tty,
+            sender,
+            messages,
+            kept: Vec::new(),
+            _guard: guard,
+        })
+    }
+
+    /// The next message, waiting `wait` at most; signals, a hang-up and Ctrl-Z from
+    /// outside are answered first.
+    fn wait(&mut self, wait: Duration) -> io::Result<Waited> {
+        if let Some(sig) = self.signals.received() {
+            return Ok(Waited::End(Ending::Signal(sig)));
+        }
+        if self.signals.stopped() {
+            suspend(&mut self.terminal)?;
+            return Ok(Waited::Suspended);
+        }
+        match self.messages.recv_timeout(wait) {
+            Ok(message) => Ok(Waited::Message(message)),
+            Err(RecvTimeoutError::Timeout) if self.tty.hung_up() => {
+                Ok(Waited::End(Ending::Signal(signal_hook::consts::SIGHUP)))
+            }
+            Err(RecvTimeoutError::Timeout) => Ok(Waited::Nothing),
+            Err(RecvTimeoutError::Disconnected) => {
+                Err(io::Error::other("the terminal's input closed"))
+            }
+        }
+    }
+
+    /// A message already waiting, without waiting.
+    fn pending(&self) -> Option<Message> {
+        self.messages.try_recv().ok()
+    }
+
+    /// How a view's serving ended (see [`ended`]).
+    fn ended(&self, served: io::Result<Ending>) -> io::Result<Ending> {
+        ended(served, &self.signals, &self.tty)
+    }
+}
+
+/// A channel for the loops' messages.
+fn channel() -> (Sender<Message>, Receiver<Message>) {
+    mpsc::channel()
 }
 
 /// Whether the terminal is currently in the reader's modes, so restoring twice (from

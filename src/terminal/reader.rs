@@ -4,14 +4,12 @@
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
-use crossterm::event::Event;
-
 use super::{
-    EVENTS_PER_FRAME, Ending, Guard, SIGNAL_CHECK, Signals, Tty, copy_to_clipboard, ended, enter,
-    install_panic_hook, new_terminal, redraw, resize, size, spawn_reader, suspend,
+    EVENTS_PER_FRAME, Ending, Message, SIGNAL_CHECK, Session, Waited, channel, copy_to_clipboard,
+    redraw, resize, size, suspend,
 };
 use crate::analysis::Analysis;
 use crate::analysis::filter::{Filter, FilterResult};
@@ -21,9 +19,8 @@ use crate::document::Statement;
 use crate::memory;
 use crate::ui;
 
-/// What the loop waits for: input, or the analysis finishing.
-enum Message {
-    Input(io::Result<Event>),
+/// What the reader's workers deliver.
+pub(super) enum ReaderMessage {
     /// The whole statement, its pending analysis and its view, when the reader opened
     /// on its beginning.
     Read(Box<(Arc<Statement>, Analysis, TextView)>),
@@ -53,7 +50,7 @@ const PROGRESS_TICK: Duration = Duration::from_millis(100);
 /// Runs the reader until it quits or is told to stop. With a job, the reader starts on
 /// the text at once and takes the analysis when the job delivers it.
 pub fn run(app: &mut App, background: Option<Background>) -> io::Result<Ending> {
-    let (sender, messages) = mpsc::channel();
+    let (sender, messages) = channel();
     let progress = Arc::new(AtomicUsize::new(0));
     if let Some(background) = background {
         // Started first, so the second core reads and analyses while this one sets up
@@ -66,113 +63,116 @@ pub fn run(app: &mut App, background: Option<Background>) -> io::Result<Ending> 
             sender.clone(),
         );
     }
-    let mut searches: Option<Sender<FilterRequest>> = None;
-    let signals = Signals::register()?;
-    install_panic_hook();
-    let mut out = io::stdout();
-    enter(&mut out)?;
-    let _guard = Guard;
+    let mut session = Session::start(sender, messages)?;
+    let served = serve(&mut session, app, 0, &progress);
+    session.ended(served)
+}
+
+/// Serves `app` (the reader numbered `id`) in the session until it quits.
+pub(super) fn serve(
+    session: &mut Session,
+    app: &mut App,
+    id: u64,
+    progress: &AtomicUsize,
+) -> io::Result<Ending> {
     let (width, height) = size();
-    let mut terminal = new_terminal(width, height)?;
+    resize(&mut session.terminal, width, height)?;
     app::update(app, Action::Resize(width, height));
-    let tty = Tty::open();
-    spawn_reader(sender.clone(), Message::Input);
+    let mut searches: Option<Sender<FilterRequest>> = None;
     let mut dirty = true;
     // The panic path restores the terminal; the test that proves it needs a panic.
     let panic_for_tests = std::env::var_os("COMMUNIQUE_PANIC_FOR_TESTS").is_some();
-    let mut serve = || -> io::Result<Ending> {
-        loop {
-            if searches.is_none() && sentences(&app.statement) > BACKGROUND_FILTER_SENTENCES {
-                app.background_filter = true;
-                searches = Some(spawn_filter(sender.clone()));
+    loop {
+        if searches.is_none() && sentences(&app.statement) > BACKGROUND_FILTER_SENTENCES {
+            app.background_filter = true;
+            searches = Some(spawn_filter(session.sender.clone(), id));
+        }
+        if let (Some(searches), Some(request)) = (&searches, app.take_filter_request()) {
+            let _ = searches.send(request);
+        }
+        if dirty {
+            session.terminal.draw(|frame| ui::draw(app, frame))?;
+            dirty = false;
+            if panic_for_tests {
+                panic!("panic requested by COMMUNIQUE_PANIC_FOR_TESTS");
             }
-            if let (Some(searches), Some(request)) = (&searches, app.take_filter_request()) {
-                let _ = searches.send(request);
-            }
-            if dirty {
-                terminal.draw(|frame| ui::draw(app, frame))?;
-                dirty = false;
-                if panic_for_tests {
-                    panic!("panic requested by COMMUNIQUE_PANIC_FOR_TESTS");
-                }
-            }
-            if let Some(sig) = signals.received() {
-                return Ok(Ending::Signal(sig));
-            }
-            if signals.stopped() {
-                suspend(&mut terminal)?;
+        }
+        let wait = if app.analysing {
+            PROGRESS_TICK
+        } else {
+            SIGNAL_CHECK
+        };
+        let first = match session.wait(wait)? {
+            Waited::Message(message) => message,
+            Waited::End(ending) => return Ok(ending),
+            Waited::Suspended => {
                 dirty = true;
                 continue;
             }
-            let wait = if app.analysing {
-                PROGRESS_TICK
-            } else {
-                SIGNAL_CHECK
-            };
-            let first = match messages.recv_timeout(wait) {
-                Ok(message) => message,
-                Err(RecvTimeoutError::Timeout) => {
-                    if tty.hung_up() {
-                        return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-                    }
-                    if app.analysing && !app.reading {
-                        let done = progress.load(Ordering::Relaxed);
-                        let total = app.statement.paragraphs.len();
-                        if app.progress != Some((done, total)) {
-                            app::update(app, Action::Progress { done, total });
-                            dirty = true;
-                        }
-                    }
-                    continue;
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    return Err(io::Error::other("the terminal's input closed"));
-                }
-            };
-            // Take every pending message before drawing again.
-            let mut next = Some(first);
-            for _ in 0..EVENTS_PER_FRAME {
-                let Some(message) = next.take() else { break };
-                match message {
-                    Message::Read(read) => {
-                        let (statement, analysis, view) = *read;
-                        app.set_statement(statement, analysis, view);
-                        memory::give_back();
-                    }
-                    Message::Analysed(analysis) => {
-                        app.set_analysis(*analysis);
-                        memory::give_back();
-                    }
-                    Message::Filtered(generation, result) => {
-                        app::update(app, Action::Filtered { generation, result });
-                    }
-                    Message::Input(event) => {
-                        if let Some(action) = app::keys::action_for(app, &event?) {
-                            if let Action::Resize(width, height) = action {
-                                resize(&mut terminal, width, height)?;
-                            }
-                            if action == Action::Suspend {
-                                suspend(&mut terminal)?;
-                            } else if action == Action::Redraw {
-                                redraw(&mut terminal)?;
-                            } else {
-                                app::update(app, action);
-                                if let Some(text) = app.clipboard.take() {
-                                    copy_to_clipboard(terminal.backend_mut(), &text)?;
-                                }
-                            }
-                        }
+            Waited::Nothing => {
+                if app.analysing && !app.reading {
+                    let done = progress.load(Ordering::Relaxed);
+                    let total = app.statement.paragraphs.len();
+                    if app.progress != Some((done, total)) {
+                        app::update(app, Action::Progress { done, total });
+                        dirty = true;
                     }
                 }
-                dirty = true;
-                if app.quit {
-                    return Ok(Ending::Quit);
-                }
-                next = messages.try_recv().ok();
+                continue;
             }
+        };
+        // Take every pending message before drawing again.
+        let mut next = Some(first);
+        for _ in 0..EVENTS_PER_FRAME {
+            let Some(message) = next.take() else { break };
+            match message {
+                Message::Reader(to, message) if to == id => take(app, message),
+                // A message for a reader closed since.
+                Message::Reader(..) => {}
+                Message::Library(message) => session.kept.push(message),
+                Message::Input(event) => {
+                    if let Some(action) = app::keys::action_for(app, &event?) {
+                        if let Action::Resize(width, height) = action {
+                            resize(&mut session.terminal, width, height)?;
+                        }
+                        if action == Action::Suspend {
+                            suspend(&mut session.terminal)?;
+                        } else if action == Action::Redraw {
+                            redraw(&mut session.terminal)?;
+                        } else {
+                            app::update(app, action);
+                            if let Some(text) = app.clipboard.take() {
+                                copy_to_clipboard(session.terminal.backend_mut(), &text)?;
+                            }
+                        }
+                    }
+                }
+            }
+            dirty = true;
+            if app.quit {
+                return Ok(Ending::Quit);
+            }
+            next = session.pending();
         }
-    };
-    ended(serve(), &signals, &tty)
+    }
+}
+
+/// A worker's delivery put in place.
+fn take(app: &mut App, message: ReaderMessage) {
+    match message {
+        ReaderMessage::Read(read) => {
+            let (statement, analysis, view) = *read;
+            app.set_statement(statement, analysis, view);
+            memory::give_back();
+        }
+        ReaderMessage::Analysed(analysis) => {
+            app.set_analysis(*analysis);
+            memory::give_back();
+        }
+        ReaderMessage::Filtered(generation, result) => {
+            app::update(app, Action::Filtered { generation, result });
+        }
+    }
 }
 
 fn sentences(statement: &Statement) -> usize {
@@ -199,7 +199,10 @@ fn spawn_background(
                 let pending = Analysis::pending(&whole);
                 let view = TextView::new(&whole, &pending, width);
                 let read = Box::new((Arc::clone(&whole), pending, view));
-                if sender.send(Message::Read(read)).is_err() {
+                if sender
+                    .send(Message::Reader(0, ReaderMessage::Read(read)))
+                    .is_err()
+                {
                     return;
                 }
                 whole
@@ -208,14 +211,17 @@ fn spawn_background(
         };
         let report = memory::giving_back(|done| progress.store(done, Ordering::Relaxed));
         let analysis = (background.analyse)(&statement, &report);
-        let _ = sender.send(Message::Analysed(Box::new(analysis)));
+        let _ = sender.send(Message::Reader(
+            0,
+            ReaderMessage::Analysed(Box::new(analysis)),
+        ));
     });
 }
 
 /// Runs searches on a thread of its own, the newest request first: the ones it
 /// replaced are dropped unsearched. Its filter is kept while the analysis is the same,
 /// so typing on searches only the last result.
-fn spawn_filter(sender: Sender<Message>) -> Sender<FilterRequest> {
+fn spawn_filter(sender: Sender<Message>, id: u64) -> Sender<FilterRequest> {
     let (requests, inbox) = mpsc::channel::<FilterRequest>();
     std::thread::spawn(move || {
         let mut filter = Filter::default();
@@ -232,10 +238,8 @@ fn spawn_filter(sender: Sender<Message>) -> Sender<FilterRequest> {
                 searched = Some(Arc::clone(&request.analysis));
             }
             let result = filter.run(&request.query, &request.statement, &request.analysis);
-            if sender
-                .send(Message::Filtered(request.generation, result))
-                .is_err()
-            {
+            let filtered = ReaderMessage::Filtered(request.generation, result);
+            if sender.send(Message::Reader(id, filtered)).is_err() {
                 return;
             }
             // A search of a big statement frees as much as it keeps.

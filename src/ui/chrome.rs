@@ -159,7 +159,8 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
     } else {
         let mut used = 0;
-        for (key, what) in keys::HINTS {
+        let back = app.from_library.is_some().then_some(("Esc", "library"));
+        for (key, what) in back.iter().chain(keys::HINTS) {
             let item = format!("{key} {what}  ");
             if used + item.width() > room {
                 break;

@@ -7,6 +7,7 @@ mod chooser;
 mod chrome;
 pub mod compare;
 mod help;
+pub mod library;
 mod marks;
 mod navigator;
 mod text;
@@ -194,6 +195,19 @@ fn put_span(
         cell.set_symbol(c.encode_utf8(&mut utf8)).set_style(style);
     }
     x + u16::try_from(count).unwrap_or(0)
+}
+
+/// A pane's frame: thick and bright when it has the keys.
+fn pane(title: String, focused: bool, theme: &Theme) -> ratatui::widgets::Block<'static> {
+    use ratatui::widgets::{Block, BorderType};
+    let block = Block::bordered().title(Line::styled(title, theme.title));
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .border_style(theme.border_focus)
+    } else {
+        block.border_style(theme.border)
+    }
 }
 
 /// A popup over the panes: cleared, framed thick, titled, with `lines` inside.

@@ -28,6 +28,18 @@ impl CommitmentKind {
         CommitmentKind::Support,
     ];
 
+    /// Its place in [`CommitmentKind::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            CommitmentKind::Commit => 0,
+            CommitmentKind::Reaffirm => 1,
+            CommitmentKind::Demand => 2,
+            CommitmentKind::Condemn => 3,
+            CommitmentKind::Concern => 4,
+            CommitmentKind::Support => 5,
+        }
+    }
+
     /// Lowercase name, as in the JSON export: "commit".
     pub fn as_str(self) -> &'static str {
         match self {

@@ -112,6 +112,9 @@ pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
+    if max == 0 {
+        return String::new();
+    }
     let limit = text
         .char_indices()
         .nth(max - 1)

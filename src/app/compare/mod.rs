@@ -108,6 +108,10 @@ pub struct CompareView {
     pub editing: bool,
     pub notice: Option<String>,
     pub quit: bool,
+    /// Opened from the library: Esc with nothing to close goes back to it.
+    pub from_library: bool,
+    /// It quit to go back to the library.
+    pub went_back: bool,
     old_filter: Filter,
     new_filter: Filter,
 }
@@ -139,6 +143,8 @@ impl CompareView {
             editing: false,
             notice: None,
             quit: false,
+            from_library: false,
+            went_back: false,
             old_filter: Filter::default(),
             new_filter: Filter::default(),
         };

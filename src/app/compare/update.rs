@@ -85,6 +85,9 @@ impl CompareView {
                 } else if !self.query.is_empty() {
                     self.query.clear();
                     self.refilter();
+                } else if self.from_library {
+                    self.quit = true;
+                    self.went_back = true;
                 }
             }
         }

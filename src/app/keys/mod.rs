@@ -94,6 +94,18 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
             _ => {}
         }
     }
+    if let Some(opened_on) = &app.from_library
+        && app.chooser.is_none()
+        && !app.help
+        && modifiers == NONE
+    {
+        let unchanged = app.query.is_empty() || app.query.value() == opened_on;
+        match key.code {
+            KeyCode::Backspace => return Some(Action::Back),
+            KeyCode::Esc if unchanged => return Some(Action::Back),
+            _ => {}
+        }
+    }
     if app.help {
         return match (key.code, modifiers) {
             (KeyCode::Char('c'), CTRL) => Some(Action::Quit),

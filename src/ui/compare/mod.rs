@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::compare::rows::{Mark, Stretch};
 use crate::app::compare::{ComparePane, CompareView};
@@ -17,7 +17,7 @@ use crate::document::safe;
 mod popups;
 
 use super::theme::Theme;
-use super::truncate;
+use super::{pane, truncate};
 use popups::{draw_detail, draw_help, draw_topics};
 
 /// Draws the compare view.
@@ -136,17 +136,6 @@ fn spans<'a>(stretches: &'a [Stretch], theme: &Theme) -> Vec<Span<'a>> {
         .iter()
         .map(|s| Span::styled(s.text.as_str(), style_of(s.mark, theme)))
         .collect()
-}
-
-fn pane(title: String, focused: bool, theme: &Theme) -> Block<'static> {
-    let block = Block::bordered().title(Line::styled(title, theme.title));
-    if focused {
-        block
-            .border_type(BorderType::Thick)
-            .border_style(theme.border_focus)
-    } else {
-        block.border_style(theme.border)
-    }
 }
 
 fn draw_text(view: &CompareView, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -1,0 +1,65 @@
+//! The library view in a pseudo-terminal: a folder opens at once and fills in, a query
+//! narrows it, Enter opens the reader at the match and Esc comes back to the library
+//! as it was; the compare view opened from it; the terminal restored on quit.
+
+mod common;
+
+use common::{Session, restored};
+
+fn folder() -> String {
+    format!("{}/tests/fixtures/library", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_query_then_enter_opens_the_reader_and_esc_comes_back_with_the_query() {
+    let mut s = Session::spawn(&[&folder()], 120, 40);
+    s.wait_for_text("Library · 5 statements");
+    s.wait_for_text("Statements · 5 · newest first");
+    assert!(s.screen().alternate_screen());
+    s.send("/kind:condemn");
+    s.wait_for_text("Statements with matches · 3 of 5");
+    s.send("\r");
+    s.send("\r");
+    // The newest statement with a condemnation, at it, with the query in the reader.
+    s.wait_for_text("Commitments 1/3");
+    s.wait_for_text("Esc library");
+    s.wait_for_text("1. Norway and Chile strongly condemn the renewed");
+    s.send("\x1b");
+    s.wait_for_text("Statements with matches · 3 of 5");
+    s.wait_for_text("/kind:condemn");
+    // Backspace comes back too, after the query changed in the reader.
+    s.send("\t\r");
+    s.wait_for_text("Commitments 1/3");
+    s.send("\x7f");
+    s.wait_for_text("Statements with matches · 3 of 5");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(restored(s.screen()), "{}", s.contents());
+}
+
+#[test]
+fn the_previous_statement_of_the_parties_opens_in_the_compare_view_and_esc_comes_back() {
+    let mut s = Session::spawn(&[&folder()], 120, 40);
+    s.wait_for_text("Statements · 5 · newest first");
+    // The newest row: the 2023 trade declaration, against the May 2023 one.
+    s.send("p");
+    s.wait_for_text("→");
+    s.wait_for_text("Text · old │ new");
+    s.send("\x1b");
+    s.wait_for_text("Statements · 5 · newest first");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert!(restored(s.screen()), "{}", s.contents());
+}
+
+#[test]
+fn piped_the_library_is_a_table() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_communique"))
+        .arg(folder())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("date"), "{text}");
+    assert_eq!(text.lines().count(), 6);
+}
