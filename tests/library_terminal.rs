@@ -52,6 +52,52 @@ fn the_previous_statement_of_the_parties_opens_in_the_compare_view_and_esc_comes
     assert!(restored(s.screen()), "{}", s.contents());
 }
 
+/// The cache's entries and when each was written.
+fn entries(cache: &std::path::Path) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+    let dir = cache.join("communique/library");
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| (e.path(), e.metadata().unwrap().modified().unwrap()))
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+#[test]
+fn the_second_opening_takes_every_statement_from_the_cache_and_no_cache_keeps_none() {
+    let cache = common::scratch_dir("library-cache");
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    let open = |extra: &[&str]| {
+        let folder = folder();
+        let mut args = vec![folder.as_str()];
+        args.extend(extra);
+        let mut s = Session::spawn_with(&args, 120, 40, &env, None);
+        s.wait_for_text("Statements · 5 · newest first");
+        s.wait_for_text("2021-03-12");
+        s.wait_for_text("Notes on a Meeting of Chile and Kenya");
+        s.send("q");
+        assert!(s.wait_exit().success());
+    };
+    open(&["--no-cache"]);
+    assert!(entries(&cache).is_empty(), "--no-cache keeps nothing");
+    open(&[]);
+    let first = entries(&cache);
+    assert_eq!(first.len(), 5, "one entry per statement");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    open(&[]);
+    assert_eq!(entries(&cache), first, "taken back, not written again");
+    // A corrupt entry is read and analysed again, and replaced.
+    std::fs::write(&first[0].0, b"not an entry").unwrap();
+    open(&[]);
+    let again = entries(&cache);
+    assert_eq!(again.len(), 5);
+    assert!(std::fs::read(&again[0].0).unwrap().len() > 100);
+    let _ = std::fs::remove_dir_all(cache);
+}
+
 #[test]
 fn piped_the_library_is_a_table() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_communique"))

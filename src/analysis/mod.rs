@@ -48,7 +48,7 @@ impl Lexicons {
 }
 
 /// Everything communique derives from a statement.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Topic names, indexed like the lexicon; sections and acts refer to them by index.
     pub topic_names: Vec<String>,

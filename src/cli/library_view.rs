@@ -8,20 +8,23 @@ use std::sync::Arc;
 use super::input::{parse, read_input};
 use super::reader::{appearance, die_by};
 use super::{Args, Failure, lexicons, load_user_cues};
-use crate::analysis::Lexicons;
+use crate::analysis::{self, Lexicons};
 use crate::app::compare::{CompareView, Compared};
 use crate::app::library::{LibraryView, OpenRequest};
 use crate::app::{self, Action, App, Appearance};
 use crate::compare::{self, Side};
 use crate::document::{self, Statement, safe};
+use crate::library::cache::Cache;
 use crate::library::{self, search::Loaded};
 use crate::terminal::{self, Ending, LibraryOpener, LibrarySource};
+use xxhash_rust::xxh3::xxh3_64;
 
-/// The folders and files named, read the command line's way.
+/// The folders and files named, read the command line's way, through the cache.
 struct Folders {
     roots: Vec<PathBuf>,
     force: bool,
     lexicons: Cow<'static, Lexicons>,
+    cache: Option<Cache>,
 }
 
 impl LibrarySource for Folders {
@@ -29,15 +32,19 @@ impl LibrarySource for Folders {
         labelled(&self.roots, library::discover(&self.roots))
     }
 
-    fn read(&self, path: &Path) -> Result<Statement, String> {
+    fn open(&self, path: &Path) -> library::Opened {
+        if let Some(kept) = self.cache.as_ref().and_then(|c| c.load(path)) {
+            return Ok(kept);
+        }
         // A warning (a guessed encoding) has nowhere to go in the alternate screen;
         // the statement opens as it would on its own.
         let mut input = read_input(Some(path), self.force).map_err(|f| f.reason)?;
-        Ok(parse(&mut input))
-    }
-
-    fn lexicons(&self) -> &Lexicons {
-        &self.lexicons
+        let statement: Statement = parse(&mut input);
+        let analysis = analysis::analyse(&statement, &self.lexicons);
+        if let Some(cache) = &self.cache {
+            cache.store(path, &statement, &analysis);
+        }
+        Ok((statement, analysis))
     }
 }
 
@@ -110,10 +117,16 @@ impl LibraryOpener for Views {
 
 /// Runs the library view on `files` (found in `args.files`).
 pub(super) fn run(args: &Args, files: Vec<PathBuf>) -> Result<(), Failure> {
+    // The user's cues change the analysis: their bytes are part of the cache's key.
+    let cues = match args.cues.as_deref() {
+        Some(path) => std::fs::read(path).map_or(1, |bytes| xxh3_64(&bytes)),
+        None => 0,
+    };
     let source = Folders {
         roots: args.files.clone(),
         force: args.force,
         lexicons: lexicons(load_user_cues(args.cues.as_deref())?),
+        cache: (!args.no_cache).then(|| Cache::open(cues)).flatten(),
     };
     let (width, height) = terminal::size();
     let mut view = LibraryView::new(labelled(&source.roots, files), width, height);

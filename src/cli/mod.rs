@@ -94,6 +94,10 @@ pub struct Args {
     #[arg(long)]
     pub no_remember: bool,
 
+    /// A library: read and analyse every file again, and keep nothing in the cache.
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Print the settings in effect (command line over settings file over defaults), as
     /// the settings file would say them, and exit.
     #[arg(long)]

@@ -28,7 +28,7 @@ pub use sentences::split_sentences;
 pub use source::{Decoded, LoadError, decode};
 
 /// A parsed statement: metadata plus body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Statement {
     pub metadata: Metadata,
     /// Headings in reading order; each knows the paragraph it stands before.
@@ -42,7 +42,7 @@ pub struct Statement {
 }
 
 /// Everything the page says about the statement rather than in it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Metadata {
     /// The title to show: the document's own, or the file name when it has none
     /// ([`Metadata::title_source`] says which).
@@ -101,14 +101,14 @@ impl Metadata {
 }
 
 /// Someone named in the occasion line, with the role the page gives them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub name: String,
     pub role: Option<String>,
 }
 
 /// A heading line in the body ("PART 1 – THE PARTNERSHIP", "Deepening our partnership").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub text: String,
     /// 1 for part-level headings (PART, ALL CAPS, `#`), 2 and more below that.
@@ -123,7 +123,7 @@ pub type Sentences = smallvec::SmallVec<[Sentence; 1]>;
 
 /// One paragraph of the body: its text (lines joined) and its sentences. Boxed strings,
 /// as a statement may hold millions of paragraphs and they never grow once read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// The paragraph number without decoration: "1", "a", "iv".
     pub number: Option<Box<str>>,
@@ -136,14 +136,16 @@ pub struct Paragraph {
 }
 
 /// A sentence as a byte range of its paragraph's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
 }
 
 /// A sentence's place in the statement: which paragraph, which sentence of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct SentenceRef {
     pub paragraph: usize,
     pub index: usize,

@@ -7,6 +7,7 @@
 //! before the next chunk is read. A file that cannot be read is an entry with its
 //! one-line reason, never a stop of the rest.
 
+pub mod cache;
 pub mod search;
 pub mod terms;
 
@@ -103,13 +104,12 @@ pub fn for_each<E>(
     Ok(())
 }
 
-/// Reads and analyses every file of `files` on all cores, handing each to `each` with
-/// its index as soon as it is done (in no set order); files not begun yet are skipped
-/// once `stop` is set.
-pub fn analyse_each(
+/// Opens (reads and analyses, or takes from the cache) every file of `files` on all
+/// cores, handing each to `each` with its index as soon as it is done (in no set
+/// order); files not begun yet are skipped once `stop` is set.
+pub fn open_each(
     files: &[PathBuf],
-    lexicons: &Lexicons,
-    open: impl Fn(&Path) -> Result<Statement, String> + Sync,
+    open: impl Fn(&Path) -> Opened + Sync,
     each: impl Fn(usize, Opened) + Sync,
     stop: &AtomicBool,
 ) {
@@ -117,11 +117,7 @@ pub fn analyse_each(
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        let opened = open(path).map(|statement| {
-            let analysis = crate::analysis::analyse(&statement, lexicons);
-            (statement, analysis)
-        });
-        each(k, opened);
+        each(k, open(path));
     });
 }
 

@@ -14,11 +14,9 @@ use super::{
     EVENTS_PER_FRAME, Ending, Message, SIGNAL_CHECK, Session, Waited, channel, compare, reader,
     redraw, resize, size, suspend,
 };
-use crate::analysis::Lexicons;
 use crate::app::App;
 use crate::app::compare::CompareView;
 use crate::app::library::{LibraryAction, LibraryView, OpenRequest, SearchRequest, Searched, keys};
-use crate::document::Statement;
 use crate::library::search::{Loaded, Searcher};
 use crate::ui;
 
@@ -29,9 +27,9 @@ const SEARCH_PART: usize = 256;
 pub trait LibrarySource: Send + Sync {
     /// The files of the library, with their labels (found again on `R`).
     fn discover(&self) -> Vec<(PathBuf, String)>;
-    /// Reads one file (with the command line's size cap and decoding).
-    fn read(&self, path: &Path) -> Result<Statement, String>;
-    fn lexicons(&self) -> &Lexicons;
+    /// Reads and analyses one file (with the command line's size cap and decoding), or
+    /// takes it from the cache.
+    fn open(&self, path: &Path) -> crate::library::Opened;
 }
 
 /// Opens the views the library leads to.
@@ -82,13 +80,7 @@ impl Scan {
                     halt.store(true, Ordering::Relaxed);
                 }
             };
-            crate::library::analyse_each(
-                &files,
-                source.lexicons(),
-                |path| source.read(path),
-                each,
-                &halt,
-            );
+            crate::library::open_each(&files, |path| source.open(path), each, &halt);
         });
         Scan { number, stop }
     }

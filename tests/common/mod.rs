@@ -75,6 +75,7 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         let state = scratch_dir("state");
         cmd.env("XDG_STATE_HOME", &state);
+        cmd.env("XDG_CACHE_HOME", state.join("cache"));
         cmd.env("COMMUNIQUE_BIN", env!("CARGO_BIN_EXE_communique"));
         for (k, v) in env {
             cmd.env(k, v);

@@ -76,7 +76,7 @@ impl std::fmt::Display for CommitmentKind {
 }
 
 /// One act of the authors in one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Commitment {
     /// 1-based, in reading order.
     pub id: usize,

@@ -19,7 +19,7 @@ use super::parties::{PartyKind, PartyLexicon};
 use crate::document::{Statement, TitleSource};
 
 /// Where the authors were read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Evidence {
     Formula,
     Title,
@@ -42,7 +42,7 @@ impl Evidence {
 }
 
 /// The authors of a statement.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Authors {
     /// Canonical names ("United States", "NATO"), or the text's own name for a party
     /// the lexicon does not know ("Co-Chairs of the OSCE Minsk Group").

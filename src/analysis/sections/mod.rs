@@ -22,7 +22,7 @@ pub use titles::{shorten, whole_title};
 /// Longest section title, in characters.
 pub const MAX_TITLE_CHARS: usize = 40;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// 1-based, as shown to people.
     pub id: usize,

@@ -23,7 +23,7 @@ pub use lexicon::{EMBEDDED_HEADER, HeaderLexicon};
 use zone::Logical;
 
 /// What one line above (or furniture within) the body was read as.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HeaderLine {
     /// 1-based line number in the input.
     pub line: usize,
@@ -33,7 +33,54 @@ pub struct HeaderLine {
     pub detail: &'static str,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A header line as the library's cache keeps it.
+#[derive(serde::Deserialize)]
+struct StoredLine {
+    line: usize,
+    text: String,
+    class: LineClass,
+    detail: String,
+}
+
+// By hand: a derived impl would ask for the input to live for ever (`&'static str`).
+impl<'de> serde::Deserialize<'de> for HeaderLine {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<HeaderLine, D::Error> {
+        let stored = StoredLine::deserialize(d)?;
+        Ok(HeaderLine {
+            line: stored.line,
+            text: stored.text,
+            class: stored.class,
+            detail: interned(stored.detail),
+        })
+    }
+}
+
+/// Distinct details a process takes back from stored analyses at most: the code names a
+/// few dozen; a doctored cache cannot make it keep more.
+const INTERNED: usize = 256;
+
+/// A detail read back (from the library's cache) as the one `&'static str` of its
+/// text, kept once per process.
+fn interned(text: String) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut seen = SEEN
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&known) = seen.get(text.as_str()) {
+        return known;
+    }
+    if seen.len() >= INTERNED {
+        return "other";
+    }
+    let kept: &'static str = Box::leak(text.into_boxed_str());
+    seen.insert(kept);
+    kept
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LineClass {
     FrontMatter,
     Title,
@@ -58,7 +105,7 @@ impl LineClass {
 }
 
 /// Where the title came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum TitleSource {
     #[default]
     Text,
