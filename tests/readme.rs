@@ -29,11 +29,12 @@ fn readme_has_the_two_commands() {
 }
 
 #[test]
-fn readme_shows_the_compare_view_and_briefing_as_tested() {
+fn readme_shows_the_compare_view_the_briefing_and_the_library_as_tested() {
     let readme = include_str!("../README.md");
     for snapshot in [
         include_str!("snapshots/compare_view__compare_120x40.snap"),
         include_str!("snapshots/compare_cli__compare_briefing.snap"),
+        include_str!("snapshots/library_view__snapshot_at_80x24.snap"),
     ] {
         let body = snapshot.splitn(3, "---\n").nth(2).unwrap().trim_end();
         assert!(readme.contains(body), "the README shows:\n{body}");
