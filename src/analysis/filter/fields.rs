@@ -125,6 +125,9 @@ impl Context<'_> {
         let sentence = paragraph.sentences.get(at.index)?;
         let text = paragraph.text.get(sentence.start..sentence.end)?;
         let ordinal = paragraph.first_sentence + at.index;
+        if !term.pattern.could_match(self.index.sentence_mask(ordinal)) {
+            return None;
+        }
         let mut blocked = Vec::new();
         for &other in self.index.acts_of(ordinal) {
             let other = &self.analysis.commitments[other as usize];
@@ -155,7 +158,9 @@ impl Context<'_> {
         let paragraph = &self.statement.paragraphs[at.paragraph];
         let sentence = paragraph.sentences.get(at.index)?;
         let text = paragraph.text.get(sentence.start..sentence.end)?;
-        let acts = self.index.acts_of(paragraph.first_sentence + at.index);
+        let ordinal = paragraph.first_sentence + at.index;
+        let mask = self.index.sentence_mask(ordinal);
+        let acts = self.index.acts_of(ordinal);
         let section = self.analysis.paragraph_section.get(at.paragraph).copied();
         let start = sink.len();
         for group in &query.groups {
@@ -164,6 +169,7 @@ impl Context<'_> {
                 let term = ready.term;
                 // Whether it matched, and the ranges of a free-text match.
                 let found: Option<Option<Found>> = match term.field {
+                    Field::Any if !term.pattern.could_match(mask) => None,
                     Field::Any => term.pattern.find(text, &[], self.scorer).map(Some),
                     Field::Topic => {
                         let on_topic = |topics: &[Option<Class>], section: usize| {

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::analysis::matcher::Class;
+use crate::analysis::matcher::{Class, mask_of};
 use crate::analysis::query::Term;
 use crate::analysis::{Analysis, Commitment, CommitmentKind};
 use crate::document::Statement;
@@ -29,6 +29,9 @@ pub(super) struct Index {
     act_actor: Vec<u32>,
     addressees: Vec<String>,
     act_addressee: Vec<u32>,
+    /// Per sentence (in reading order): the mask of its characters, so a term with a
+    /// character the sentence lacks is not searched in it.
+    sentence_masks: Vec<u64>,
 }
 
 /// Distinct values, and the index of each item's value among them.
@@ -70,7 +73,17 @@ impl Index {
         let (actors, act_actor) = distinct(analysis.commitments.iter().map(|a| Some(&*a.actor)));
         let (addressees, act_addressee) =
             distinct(analysis.commitments.iter().map(|a| a.addressee.as_deref()));
+        let sentence_masks = statement
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                p.sentences
+                    .iter()
+                    .map(|s| p.text.get(s.start..s.end).map_or(u64::MAX, mask_of))
+            })
+            .collect();
         Index {
+            sentence_masks,
             sentence_acts,
             acts,
             actors,
@@ -78,6 +91,14 @@ impl Index {
             addressees,
             act_addressee,
         }
+    }
+
+    /// The mask of sentence `ordinal`'s characters (all bits when unknown).
+    pub(super) fn sentence_mask(&self, ordinal: usize) -> u64 {
+        self.sentence_masks
+            .get(ordinal)
+            .copied()
+            .unwrap_or(u64::MAX)
     }
 
     pub(super) fn acts_of(&self, ordinal: usize) -> &[u32] {

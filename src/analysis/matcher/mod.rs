@@ -12,7 +12,10 @@
 //! and typographic quotes and dashes, one character for one, so positions found map
 //! straight back onto the text for highlighting.
 
+mod mask;
 mod starts;
+
+pub use mask::mask_of;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
