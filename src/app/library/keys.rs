@@ -7,10 +7,7 @@ use crate::app::Edit;
 
 /// The keys of the library view, as the help lists them.
 pub const HELP: &[(&str, &str)] = &[
-    (
-        "j k ↓ ↑",
-        "down / up the table, the acts, or the timeline's bars (← →)",
-    ),
+    ("j k ↓ ↑", "down / up (on the timeline, ← → too: its bars)"),
     ("Space b PgDn PgUp", "page down / up"),
     ("g G Home End", "first / last"),
     ("Tab S-Tab", "table → acts → timeline"),
@@ -19,10 +16,7 @@ pub const HELP: &[(&str, &str)] = &[
         "open the statement at its first match, or at the act",
     ),
     ("Esc Backspace", "(in the reader) back to the library"),
-    (
-        "/",
-        "filter: the reader's query, plus date:2021..2023 party:NAME title:WORD",
-    ),
+    ("/", "filter: the reader's query + date:  party:  title:"),
     ("x", "mark a statement to compare (two at most)"),
     (
         "c",
