@@ -99,6 +99,34 @@ fn the_second_opening_takes_every_statement_from_the_cache_and_no_cache_keeps_no
 }
 
 #[test]
+fn a_broken_file_in_the_folder_is_a_row_with_its_reason_and_the_rest_open() {
+    let dir = common::scratch_dir("library-broken");
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(format!("{}/norway-chile", folder())).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.join("scan.txt"), b"\x00\x01\x02 not text \x00").unwrap();
+    let mut s = Session::spawn(&[dir.to_str().unwrap()], 120, 40);
+    s.wait_for_text("Statements · 4 · newest first");
+    s.wait_for_text("⚠ scan.txt · looks binary");
+    s.wait_for_text("Norway–Chile Trade Declaration");
+    // Enter on it says why instead of opening.
+    s.send("G\r");
+    s.wait_for("the reason in the status line", |screen| {
+        screen
+            .rows(0, 120)
+            .nth(39)
+            .is_some_and(|row| row.contains("looks binary"))
+    });
+    s.send("g\r");
+    s.wait_for_text("Esc library");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn piped_the_library_is_a_table() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_communique"))
         .arg(folder())
