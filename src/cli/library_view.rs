@@ -90,8 +90,6 @@ impl LibraryOpener for Views {
         app
     }
 
-    fn closed(&mut self, _app: &App) {}
-
     fn compare(&mut self, old: &Loaded, new: &Loaded, width: u16, height: u16) -> CompareView {
         let compared = Compared {
             old: Arc::clone(&old.statement),

@@ -140,27 +140,45 @@ impl LibraryQuery {
         })
     }
 
+    /// The acts the query chooses in the statement, in reading order (every act when
+    /// it names none), or `None` when the statement is not chosen (its terms fail, or
+    /// no act matches). `filter` is the statement's own, kept between queries or not.
+    pub fn choose(
+        &self,
+        statement: &Statement,
+        analysis: &Analysis,
+        filter: &mut Filter,
+    ) -> Option<Vec<u32>> {
+        if !self.statements.admit(statement, analysis) {
+            return None;
+        }
+        let Some(query) = &self.acts else {
+            return Some((0..analysis.commitments.len() as u32).collect());
+        };
+        let result = filter.run(query, statement, analysis);
+        if result.acts.is_empty() {
+            return None;
+        }
+        let mut chosen: Vec<u32> = result.acts.iter().map(|m| m.act).collect();
+        chosen.sort_unstable();
+        Some(chosen)
+    }
+
     /// The statement's analysis with only the acts the query chooses (the analysis
     /// itself when the query names no acts), or `None` when the statement is not
-    /// chosen (its terms fail, or no act matches).
+    /// chosen.
     pub fn apply<'a>(
         &self,
         statement: &Statement,
         analysis: &'a Analysis,
     ) -> Option<Cow<'a, Analysis>> {
-        if !self.statements.admit(statement, analysis) {
-            return None;
-        }
-        let Some(query) = &self.acts else {
+        let chosen = self.choose(statement, analysis, &mut Filter::default())?;
+        if self.acts.is_none() {
             return Some(Cow::Borrowed(analysis));
-        };
-        let result = Filter::default().run(query, statement, analysis);
-        if result.acts.is_empty() {
-            return None;
         }
         let mut keep = vec![false; analysis.commitments.len()];
-        for m in &result.acts {
-            keep[m.act as usize] = true;
+        for &act in &chosen {
+            keep[act as usize] = true;
         }
         let mut chosen = analysis.clone();
         let mut k = 0;

@@ -65,23 +65,6 @@ impl Loaded {
 /// statement is not chosen.
 pub type Chosen = Option<Vec<u32>>;
 
-/// What a query chooses in `loaded`: every act when it names no acts.
-fn choose(query: &LibraryQuery, loaded: &Loaded, filter: &mut Filter) -> Chosen {
-    if !query.statements.admit(&loaded.statement, &loaded.analysis) {
-        return None;
-    }
-    let Some(acts) = &query.acts else {
-        return Some((0..loaded.analysis.commitments.len() as u32).collect());
-    };
-    let result = filter.run(acts, &loaded.statement, &loaded.analysis);
-    if result.acts.is_empty() {
-        return None;
-    }
-    let mut chosen: Vec<u32> = result.acts.iter().map(|m| m.act).collect();
-    chosen.sort_unstable();
-    Some(chosen)
-}
-
 /// Searches a library: one filter per statement, kept while the statement is.
 #[derive(Default)]
 pub struct Searcher {
@@ -114,7 +97,7 @@ impl Searcher {
                     *kept = Some((Arc::clone(&loaded.analysis), Filter::default()));
                 }
                 let (_, filter) = kept.as_mut().expect("set above");
-                Some(choose(query, loaded, filter))
+                Some(query.choose(&loaded.statement, &loaded.analysis, filter))
             })
             .collect()
     }

@@ -36,8 +36,6 @@ pub trait LibrarySource: Send + Sync {
 pub trait LibraryOpener {
     /// A reader on a statement of the library, where the request says.
     fn reader(&mut self, request: &OpenRequest, width: u16, height: u16) -> App;
-    /// The reader is closed (to keep where it was).
-    fn closed(&mut self, app: &App);
     fn compare(&mut self, old: &Loaded, new: &Loaded, width: u16, height: u16) -> CompareView;
 }
 
@@ -140,9 +138,7 @@ fn serve(
             readers += 1;
             let (width, height) = size();
             let mut app = opener.reader(&request, width, height);
-            let served = reader::serve(session, &mut app, readers, &AtomicUsize::new(0));
-            opener.closed(&app);
-            match served? {
+            match reader::serve(session, &mut app, readers, &AtomicUsize::new(0))? {
                 Ending::Quit if app.went_back => {}
                 ending => return Ok(ending),
             }

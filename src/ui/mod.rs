@@ -210,6 +210,29 @@ fn pane(title: String, focused: bool, theme: &Theme) -> ratatui::widgets::Block<
     }
 }
 
+/// A view's keys in a popup: each key padded to `key_width`, then what it does.
+fn keys_popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    keys: &[(&str, &str)],
+    (key_width, width): (usize, u16),
+    theme: &Theme,
+) {
+    let lines: Vec<Line> = keys
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                ratatui::text::Span::styled(format!("  {keys:<key_width$}"), theme.key),
+                ratatui::text::Span::raw(*what),
+            ])
+        })
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, width.min(area.width), height);
+    popup(frame, rect, title, lines, theme);
+}
+
 /// A popup over the panes: cleared, framed thick, titled, with `lines` inside.
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     frame.render_widget(ratatui::widgets::Clear, area);

@@ -13,7 +13,7 @@ use crate::compare::tokens::{Change, word_diff};
 use crate::compare::{ActStatus, Side};
 use crate::document::safe;
 use crate::ui::theme::Theme;
-use crate::ui::{centered, popup, truncate};
+use crate::ui::{centered, keys_popup, popup, truncate};
 
 /// The changes per topic of the act's section, the topics with most changes first.
 pub(super) fn draw_topics(view: &CompareView, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -152,16 +152,5 @@ pub(super) fn draw_detail(view: &CompareView, frame: &mut Frame, area: Rect, the
 }
 
 pub(super) fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let lines: Vec<Line> = keys::HELP
-        .iter()
-        .map(|(keys, what)| {
-            Line::from(vec![
-                Span::styled(format!("  {keys:<20}"), theme.key),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = centered(area, 78.min(area.width), height);
-    popup(frame, rect, " Compare: keys ", lines, theme);
+    keys_popup(frame, area, " Compare: keys ", keys::HELP, (20, 78), theme);
 }

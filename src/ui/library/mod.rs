@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::{centered, centered_message, popup, truncate};
+use super::{centered_message, keys_popup, truncate};
 use crate::app::library::{LibraryView, keys};
 use crate::document::safe;
 
@@ -134,16 +134,5 @@ fn draw_status(view: &LibraryView, frame: &mut Frame, area: Rect, theme: &Theme)
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let lines: Vec<Line> = keys::HELP
-        .iter()
-        .map(|(keys, what)| {
-            Line::from(vec![
-                Span::styled(format!("  {keys:<18}"), theme.key),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = centered(area, 96.min(area.width), height);
-    popup(frame, rect, " Library: keys ", lines, theme);
+    keys_popup(frame, area, " Library: keys ", keys::HELP, (18, 96), theme);
 }
