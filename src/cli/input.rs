@@ -7,8 +7,10 @@ use std::path::Path;
 
 use super::Failure;
 use crate::analysis::{self, Analysis, Lexicons};
+use crate::document::formats::{self, Format};
+use crate::document::header::HeaderLine;
 use crate::document::source::{MAX_BYTES, Warning};
-use crate::document::{self, LoadError, Statement};
+use crate::document::{LoadError, Statement};
 use crate::memory;
 
 /// The statement shipped with communique, opened when no file is given.
@@ -26,9 +28,11 @@ pub struct Input {
     pub fallback_title: String,
     pub text: String,
     pub warning: Option<Warning>,
-    /// From the file name: `.md` and `.markdown` are Markdown; `None` lets the parser
-    /// decide from the text.
+    /// Whether the text is Markdown (a `.md` file, a web page's content); `None` lets
+    /// the parser decide from the text.
     pub markdown: Option<bool>,
+    /// Header lines read outside the text: a page's meta tags, a PDF's running headers.
+    pub lines: Vec<HeaderLine>,
 }
 
 /// The bytes of a file or stream, at most [`MAX_BYTES`]: the cap is on what is read, not the
@@ -73,6 +77,7 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
             text: EMBEDDED_STATEMENT.into(),
             warning: None,
             markdown: Some(false),
+            lines: Vec::new(),
         });
     };
     let (label, source, fallback_title, bytes) = if path.as_os_str() == "-" {
@@ -107,22 +112,18 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
             .unwrap_or_else(|| label.clone());
         (label.clone(), Some(label), stem, bytes)
     };
-    let decoded = document::decode(bytes, force).map_err(|e| Failure::new(label.clone(), e))?;
-    let markdown = match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-    {
-        Some(e) if e == "md" || e == "markdown" => Some(true),
-        _ => None,
-    };
+    let named = (path.as_os_str() != "-").then_some(path);
+    let format = Format::of(named, &bytes);
+    let extracted =
+        formats::extract(bytes, format, force).map_err(|e| Failure::new(label.clone(), e))?;
     Ok(Input {
         label,
         source,
         fallback_title,
-        text: decoded.text,
-        warning: decoded.warning,
-        markdown,
+        text: extracted.text,
+        warning: extracted.warning,
+        markdown: extracted.markdown,
+        lines: extracted.lines,
     })
 }
 
@@ -130,9 +131,7 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
 /// file is not held twice while it is analysed.
 pub fn parse(input: &mut Input) -> Statement {
     let text = std::mem::take(&mut input.text);
-    let mut statement = Statement::parse_with(&text, &input.fallback_title, input.markdown);
-    statement.source = input.source.clone();
-    statement
+    statement_of(&text, input)
 }
 
 /// Statements longer than this open on their beginning, this long, while the rest is
@@ -155,10 +154,37 @@ pub fn preview_end(text: &str) -> Option<usize> {
         .filter(|&end| text.is_char_boundary(end))
 }
 
+/// Parses `text` (the input's, or its beginning) as the input says it should be read.
 pub(super) fn statement_of(text: &str, input: &Input) -> Statement {
-    let mut statement = Statement::parse_with(text, &input.fallback_title, input.markdown);
-    statement.source = input.source.clone();
-    statement
+    Parsing::of(input).parse(text)
+}
+
+/// How an input's text is parsed, apart from the text: what a thread that parses the
+/// rest of a long input takes with it.
+#[derive(Debug, Clone)]
+pub(super) struct Parsing {
+    fallback_title: String,
+    markdown: Option<bool>,
+    source: Option<String>,
+    lines: Vec<HeaderLine>,
+}
+
+impl Parsing {
+    pub(super) fn of(input: &Input) -> Parsing {
+        Parsing {
+            fallback_title: input.fallback_title.clone(),
+            markdown: input.markdown,
+            source: input.source.clone(),
+            lines: input.lines.clone(),
+        }
+    }
+
+    pub(super) fn parse(&self, text: &str) -> Statement {
+        let mut statement = Statement::parse_with(text, &self.fallback_title, self.markdown);
+        statement.source = self.source.clone();
+        formats::adopt(&mut statement, &self.lines);
+        statement
+    }
 }
 
 /// Parses and analyses an input with the given lexicons.

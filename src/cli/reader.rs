@@ -5,13 +5,13 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::input::{Input, preview_end, statement_of};
+use super::input::{Input, Parsing, preview_end, statement_of};
 use super::remember;
 use super::{Args, ColorChoice, Failure, ThemeName, lexicons};
 use crate::analysis::{self, CueLexicon};
 use crate::app::marks::Remembered;
 use crate::app::{App, Appearance};
-use crate::document::{self, Statement, safe};
+use crate::document::{self, safe};
 use crate::terminal::{self, Ending};
 
 /// Opens the reader in the terminal: the text at once, the analysis as soon as it is
@@ -30,16 +30,8 @@ pub(super) fn run_reader(
         // A long statement opens on its beginning; the rest is read on a second thread.
         Some(end) => {
             let first = statement_of(&text[..end], &input);
-            let (fallback, markdown, source) = (
-                input.fallback_title.clone(),
-                input.markdown,
-                input.source.clone(),
-            );
-            let read: terminal::ReadJob = Box::new(move || {
-                let mut whole = Statement::parse_with(&text, &fallback, markdown);
-                whole.source = source;
-                whole
-            });
+            let parsing = Parsing::of(&input);
+            let read: terminal::ReadJob = Box::new(move || parsing.parse(&text));
             (first, Some(read))
         }
         None => (statement_of(&text, &input), None),

@@ -126,8 +126,16 @@ struct Token<'a> {
 fn tokens(line: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
+    let bytes = line.as_bytes();
+    // ISO 8601's "2023-05-14T09:30": the T between date and time separates them.
+    let iso_t = |i: usize| {
+        bytes[i] == b'T'
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
     for (i, c) in line.char_indices() {
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() && !iso_t(i) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Token {
@@ -352,6 +360,10 @@ mod tests {
         assert_eq!(d("31 October 2017").as_deref(), Some("2017-10-31"));
         assert_eq!(d("October 31, 2017").as_deref(), Some("2017-10-31"));
         assert_eq!(d("2017-10-31").as_deref(), Some("2017-10-31"));
+        assert_eq!(
+            d("2023-05-14T09:30:00+02:00").as_deref(),
+            Some("2023-05-14")
+        );
         assert_eq!(
             d("Capital City, 8 July 2016").as_deref(),
             Some("2016-07-08")

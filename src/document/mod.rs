@@ -9,11 +9,16 @@
 //! it faithfully; [`safe`] turns it into something a terminal can be shown.
 
 mod body;
+pub mod contained;
 pub mod dates;
+pub mod formats;
 pub mod front_matter;
 pub mod header;
+pub mod html;
 mod lines;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 mod people;
 pub mod safe;
 mod sentences;

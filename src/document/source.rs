@@ -26,6 +26,9 @@ pub enum LoadError {
     #[error("looks binary (use --force to open it anyway)")]
     Binary,
     /// Bigger than [`MAX_BYTES`]: the size in MiB when known (a file), not for a pipe.
+    /// A format's reader (HTML, PDF) could not give the text: the reason, in one line.
+    #[error("{0}")]
+    Extraction(String),
     #[error("too large ({}; communique reads statements up to {MAX_MIB} MiB)", match .0 { Some(mib) => format!("{mib} MiB"), None => format!("over {MAX_MIB} MiB") })]
     TooLarge(Option<u64>),
 }
@@ -75,6 +78,8 @@ pub enum Warning {
     Utf16 { replaced: usize },
     /// The file looked binary and was opened because the user forced it.
     ForcedBinary,
+    /// A web page in which no article was found: its whole visible text is shown.
+    WholePage,
 }
 
 impl fmt::Display for Warning {
@@ -93,6 +98,9 @@ impl fmt::Display for Warning {
                 if *replaced == 1 { "" } else { "s" }
             ),
             Warning::ForcedBinary => f.write_str("binary file opened with --force"),
+            Warning::WholePage => {
+                f.write_str("no article found in the page: its whole visible text is shown")
+            }
         }
     }
 }

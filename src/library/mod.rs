@@ -20,11 +20,10 @@ use rayon::prelude::*;
 use crate::analysis::filter::{Filter, Query};
 use crate::analysis::{Analysis, Lexicons};
 use crate::document::Statement;
+// The extensions of the files a folder contributes (a file named on the command line
+// is read whatever its name).
+use crate::document::formats::EXTENSIONS;
 use terms::StatementTerms;
-
-/// Extensions of the files a folder contributes (a file named on the command line is
-/// read whatever its name).
-const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 
 /// Statements read and analysed at once: enough to keep every core busy, few enough
 /// that a chunk's analyses are small beside the library.

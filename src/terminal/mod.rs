@@ -224,7 +224,11 @@ impl Drop for Guard {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        // A format extractor's panic is caught and reported as an error: the screen
+        // stays as it is.
+        if !crate::document::contained::quiet() {
+            restore();
+        }
         previous(info);
     }));
 }

@@ -12,6 +12,7 @@
 
 mod furniture;
 mod headings;
+mod hyphens;
 mod numbers;
 
 use super::header::{HeaderLine, LineClass, is_subject_line};
@@ -19,6 +20,7 @@ use super::lines::Line;
 use super::sentences::split_sentences;
 use super::{Heading, Paragraph};
 use headings::{ends_mid_phrase, ends_sentence, explicit_heading, is_heading_candidate};
+use hyphens::Vocabulary;
 use numbers::bullet_item;
 pub use numbers::paragraph_number;
 
@@ -68,6 +70,7 @@ pub fn read(lines: &mut [Line], first_line: usize) -> Body {
     let resolution = lines.iter().any(|l| is_subject_line(&l.text));
     let mut out = Builder {
         strip_markers: resolution || !marked.footnotes.is_empty(),
+        vocabulary: Vocabulary::of(lines),
         ..Builder::default()
     };
     drop(marked);
@@ -179,7 +182,7 @@ fn read_block(block: &[Line], is_last_block: bool, clauses: bool, out: &mut Buil
                     && !prev.ends_with(',')
             });
         match &mut out.open {
-            Some(open) if !after_long_sentence => open.push_line(text),
+            Some(open) if !after_long_sentence => out.vocabulary.join(&mut open.text, text),
             _ => {
                 out.close();
                 out.start(None, text);
@@ -203,17 +206,6 @@ impl OpenParagraph {
     fn ends_clause(&self) -> bool {
         self.ends_sentence() || self.text.ends_with([',', ';', ':'])
     }
-
-    /// Joins a wrapped line: "self-" + "defence" stays one word, everything else gets a space.
-    fn push_line(&mut self, line: &str) {
-        let hyphenated = self.text.ends_with('-')
-            && self.text[..self.text.len() - 1].ends_with(char::is_alphabetic)
-            && line.starts_with(char::is_lowercase);
-        if !hyphenated && !self.text.is_empty() {
-            self.text.push(' ');
-        }
-        self.text.push_str(line);
-    }
 }
 
 #[derive(Default)]
@@ -224,6 +216,8 @@ struct Builder {
     sentences_so_far: usize,
     /// Drop run-in footnote markers at clause ends ("… States, 7").
     strip_markers: bool,
+    /// Tells a word broken at a line end from a compound.
+    vocabulary: Vocabulary,
 }
 
 impl Builder {

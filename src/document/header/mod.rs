@@ -18,7 +18,9 @@ use super::front_matter::FrontMatter;
 use super::lines::Line;
 use super::{Metadata, people};
 use classify::{Field, Kind, LabelOf};
-pub use classify::{ends_like_sentence, is_separator, is_subject_line, strip_bullet, words};
+pub use classify::{
+    date_line, ends_like_sentence, is_separator, is_subject_line, strip_bullet, words,
+};
 pub use lexicon::{EMBEDDED_HEADER, HeaderLexicon};
 use zone::Logical;
 
@@ -89,6 +91,8 @@ pub enum LineClass {
     Dateline,
     Meta,
     Furniture,
+    /// Read from a page's markup (meta tags, `<title>`, `<time>`), not from its text.
+    Page,
 }
 
 impl LineClass {
@@ -100,6 +104,7 @@ impl LineClass {
             LineClass::Dateline => "dateline",
             LineClass::Meta => "meta",
             LineClass::Furniture => "furniture",
+            LineClass::Page => "page",
         }
     }
 }
