@@ -1,26 +1,12 @@
 //! Fuzz target: any bytes read as a PDF — pdf-extract on a worker with its size cap and
-//! time limit, running headers and footers removed — then parsed,
-//! analysed and exported. Panics in our code are crashes, as is any broken promise in
-//! `tests/invariants`; the extraction runs contained, as the program runs it.
+//! time limit, running headers and footers removed — then checked as
+//! `extracted::check` does. Panics in our code are crashes.
 
 #![no_main]
 
-use communique::analysis::{Lexicons, analyse};
-use communique::document::Statement;
-use communique::document::formats::{self, Format};
+use communique::document::formats::Format;
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/invariants/mod.rs"]
-mod invariants;
+mod extracted;
 
-fuzz_target!(|bytes: &[u8]| {
-    let Ok(extracted) = formats::extract(bytes.to_vec(), Format::Pdf, true) else {
-        return;
-    };
-    let mut statement = Statement::parse_with(&extracted.text, "fuzz", extracted.markdown);
-    formats::adopt(&mut statement, &extracted.lines);
-    invariants::check_statement(&statement);
-    let analysis = analyse(&statement, Lexicons::embedded());
-    invariants::check_analysis(&statement, &analysis);
-    invariants::check_exports(&statement, &analysis);
-});
+fuzz_target!(|bytes: &[u8]| extracted::check(bytes, Format::Pdf));
