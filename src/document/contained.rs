@@ -47,14 +47,19 @@ pub fn run<T: Send + 'static>(
             let outcome = panic::catch_unwind(AssertUnwindSafe(job));
             let _ = sender.send(outcome.map_err(|_| Failed::Panicked));
         });
-    if spawned.is_err() {
+    let Ok(thread) = spawned else {
         return Err(Failed::Panicked);
-    }
-    match receiver.recv_timeout(limit) {
+    };
+    let outcome = match receiver.recv_timeout(limit) {
         Ok(outcome) => outcome,
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(Failed::TimedOut),
+        // Left running, detached: it cannot be stopped.
+        Err(mpsc::RecvTimeoutError::Timeout) => return Err(Failed::TimedOut),
         Err(mpsc::RecvTimeoutError::Disconnected) => Err(Failed::Panicked),
-    }
+    };
+    // The thread has sent (or died): wait for it to end, so no finished extractor's
+    // thread outlives its call (a library reads thousands of files).
+    let _ = thread.join();
+    outcome
 }
 
 /// Wraps the panic hook in place so that a contained thread's panic prints nothing;
