@@ -25,6 +25,27 @@ fn at(x: i64, y: i64, text: &str) -> Placed<'_> {
 
 /// A PDF of A4 pages in Helvetica 11 pt, each page's lines written in the order given.
 fn pdf(pages: &[Vec<Placed>]) -> Vec<u8> {
+    let pages = pages
+        .iter()
+        .map(|lines| {
+            let mut operations = Vec::new();
+            for line in lines {
+                operations.extend([
+                    Operation::new("BT", vec![]),
+                    Operation::new("Tf", vec!["F1".into(), 11.into()]),
+                    Operation::new("Td", vec![line.x.into(), line.y.into()]),
+                    Operation::new("Tj", vec![Object::string_literal(win_ansi(line.text))]),
+                    Operation::new("ET", vec![]),
+                ]);
+            }
+            operations
+        })
+        .collect();
+    pdf_of_operations(pages)
+}
+
+/// A PDF of A4 pages whose content streams are the operations given (font `F1`).
+fn pdf_of_operations(pages: Vec<Vec<Operation>>) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
@@ -37,17 +58,7 @@ fn pdf(pages: &[Vec<Placed>]) -> Vec<u8> {
         "Font" => dictionary! { "F1" => font_id },
     });
     let mut kids = Vec::new();
-    for lines in pages {
-        let mut operations = Vec::new();
-        for line in lines {
-            operations.extend([
-                Operation::new("BT", vec![]),
-                Operation::new("Tf", vec!["F1".into(), 11.into()]),
-                Operation::new("Td", vec![line.x.into(), line.y.into()]),
-                Operation::new("Tj", vec![Object::string_literal(win_ansi(line.text))]),
-                Operation::new("ET", vec![]),
-            ]);
-        }
+    for operations in pages {
         let content = Content { operations };
         let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
         let page_id = doc.add_object(dictionary! {
@@ -254,6 +265,115 @@ fn two_columns_are_read_column_by_column() {
     assert_eq!(kinds(&a), [Commit, Condemn, Demand, Support]);
 }
 
+#[test]
+fn lines_shown_with_the_quote_operators_are_read() {
+    // Some generators write each line with `'` (next line, show) or `"` (also set the
+    // spacing) rather than `Td` and `Tj`.
+    let show = |text: &str| Object::string_literal(win_ansi(text));
+    let operations = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 11.into()]),
+        Operation::new("TL", vec![14.into()]),
+        Operation::new("Td", vec![72.into(), 760.into()]),
+        Operation::new("Tj", vec![show("Joint Statement on Fisheries")]),
+        Operation::new("'", vec![show("")]),
+        Operation::new(
+            "'",
+            vec![show("1. Norway and Chile will share their catch")],
+        ),
+        Operation::new("'", vec![show("data from next year.")]),
+        Operation::new("'", vec![show("")]),
+        Operation::new(
+            "\"",
+            vec![
+                0.into(),
+                0.into(),
+                show("2. Norway and Chile condemn illegal fishing."),
+            ],
+        ),
+        Operation::new("ET", vec![]),
+    ];
+    let (s, a) = open(&write("quotes.pdf", &pdf_of_operations(vec![operations])));
+    assert_eq!(s.metadata.title, "Joint Statement on Fisheries");
+    let texts: Vec<&str> = s.paragraphs.iter().map(|p| &*p.text).collect();
+    assert_eq!(
+        texts,
+        [
+            "Norway and Chile will share their catch data from next year.",
+            "Norway and Chile condemn illegal fishing.",
+        ]
+    );
+    use CommitmentKind::*;
+    assert_eq!(kinds(&a), [Commit, Condemn]);
+}
+
+#[test]
+fn a_pdf_without_a_title_line_is_named_by_its_information_title() {
+    let plain = pdf(&[column(
+        72,
+        740,
+        &["Norway and Chile condemn illegal fishing."],
+    )]);
+    let mut doc = Document::load_mem(&plain).unwrap();
+    let info = doc
+        .add_object(dictionary! { "Title" => lopdf::text_string("Fisheries – a joint statement") });
+    doc.trailer.set("Info", info);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let (s, a) = open(&write("titled.pdf", &bytes));
+    assert_eq!(s.metadata.title, "Fisheries – a joint statement");
+    let from_info: Vec<(&str, &str)> = s
+        .header
+        .iter()
+        .filter(|line| line.class == LineClass::Page)
+        .map(|line| (&*line.text, line.detail))
+        .collect();
+    assert_eq!(
+        from_info,
+        [("title: Fisheries – a joint statement", "pdf info")]
+    );
+    assert_eq!(kinds(&a), [CommitmentKind::Condemn]);
+    // Without one, the file name stands in.
+    let (s, _) = open(&write("untitled-statement.pdf", &plain));
+    assert_eq!(s.metadata.title, "untitled-statement");
+}
+
+#[test]
+fn a_pdf_restricted_only_by_an_owner_password_opens() {
+    let plain = pdf(&[column(
+        72,
+        740,
+        &[
+            "Joint Statement",
+            "",
+            "Norway and Chile condemn the secret.",
+        ],
+    )]);
+    let bytes = encrypted(&plain, "");
+    let (s, a) = open(&write("owner-only.pdf", &bytes));
+    assert_eq!(s.metadata.title, "Joint Statement");
+    assert_eq!(kinds(&a), [CommitmentKind::Condemn]);
+}
+
+/// The PDF encrypted (RC4, 128 bits) with the user password given.
+fn encrypted(plain: &[u8], user_password: &str) -> Vec<u8> {
+    let mut doc = Document::load_mem(plain).unwrap();
+    let id = Object::String(b"communique-tests".to_vec(), lopdf::StringFormat::Literal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password,
+        key_length: 128,
+        permissions: lopdf::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
 fn reason_of(path: &Path) -> String {
     match cli::read_input(Some(path), false) {
         Ok(_) => panic!("{} opened", path.display()),
@@ -274,21 +394,7 @@ fn a_cut_short_pdf_is_a_one_line_error() {
 #[test]
 fn an_encrypted_pdf_is_refused_with_its_reason() {
     let plain = pdf(&[column(72, 740, &["Norway and Chile condemn the secret."])]);
-    let mut doc = Document::load_mem(&plain).unwrap();
-    let id = Object::String(b"communique-tests".to_vec(), lopdf::StringFormat::Literal);
-    doc.trailer.set("ID", vec![id.clone(), id]);
-    let version = lopdf::EncryptionVersion::V2 {
-        document: &doc,
-        owner_password: "owner",
-        user_password: "reader",
-        key_length: 128,
-        permissions: lopdf::Permissions::all(),
-    };
-    let state = lopdf::EncryptionState::try_from(version).unwrap();
-    doc.encrypt(&state).unwrap();
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    let reason = reason_of(&write("encrypted.pdf", &bytes));
+    let reason = reason_of(&write("encrypted.pdf", &encrypted(&plain, "reader")));
     assert_eq!(
         reason,
         "PDF is encrypted (communique cannot open password-protected PDFs)"

@@ -119,7 +119,7 @@ pub fn read_input(file: Option<&Path>, force: bool) -> Result<Input, Failure> {
     Ok(Input {
         label,
         source,
-        fallback_title,
+        fallback_title: extracted.title.unwrap_or(fallback_title),
         text: extracted.text,
         warning: extracted.warning,
         markdown: extracted.markdown,

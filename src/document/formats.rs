@@ -52,6 +52,9 @@ pub struct Extracted {
     /// Header lines the format's reader found outside the text (a page's meta tags, a
     /// PDF's running headers), put in the statement's header list by [`adopt`].
     pub lines: Vec<HeaderLine>,
+    /// A title from the format's metadata (a PDF's document information), standing in
+    /// for the file name when the text has no title line.
+    pub title: Option<String>,
 }
 
 /// Reads a file's bytes in its format.
@@ -64,6 +67,7 @@ pub fn extract(bytes: Vec<u8>, format: Format, force: bool) -> Result<Extracted,
                 warning: decoded.warning,
                 markdown: (format == Format::Markdown).then_some(true),
                 lines: Vec::new(),
+                title: None,
             })
         }
         Format::Html => {
@@ -87,6 +91,7 @@ pub fn extract(bytes: Vec<u8>, format: Format, force: bool) -> Result<Extracted,
                 warning: page.whole_page.then_some(Warning::WholePage),
                 markdown: Some(true),
                 lines: page.lines,
+                title: None,
             })
         }
         Format::Pdf => pdf(bytes),
@@ -101,6 +106,7 @@ fn pdf(bytes: Vec<u8>) -> Result<Extracted, LoadError> {
         warning: None,
         markdown: Some(false),
         lines: pdf.dropped,
+        title: pdf.title,
     })
 }
 

@@ -9,12 +9,13 @@
 //! lowercase continues the paragraph before it), as are words broken at line ends
 //! ([`super::body`]'s joiner).
 
+mod pages;
 mod running;
 
 use std::time::Duration;
 
 use super::contained::{self, Failed};
-use super::header::HeaderLine;
+use super::header::{HeaderLine, LineClass};
 
 /// The largest PDF read. Statements are a few pages; parsing needs many times the
 /// file's size.
@@ -50,6 +51,8 @@ pub struct Pdf {
     /// Running headers, footers and page numbers, each as a furniture line naming the
     /// line of the text where its page begins.
     pub dropped: Vec<HeaderLine>,
+    /// The document information's title, named when the text has no title line.
+    pub title: Option<String>,
 }
 
 /// Whether bytes are a PDF: `%PDF-` at the start (or in the first kilobyte, after
@@ -64,13 +67,25 @@ pub fn read(bytes: Vec<u8>) -> Result<Pdf, PdfError> {
         return Err(PdfError::TooLarge(bytes.len() >> 20));
     }
     let pages = contained::run(TIME_LIMIT, move || {
-        pdf_extract::extract_text_from_mem_by_pages(&bytes).map_err(|e| reason(&e.to_string()))
+        pages::read(&bytes).map_err(|e| reason(&e))
     })
     .map_err(|failed| match failed {
         Failed::Panicked => PdfError::Panicked,
         Failed::TimedOut => PdfError::TimedOut,
     })??;
-    let pdf = running::join(&pages);
+    let mut pdf = running::join(&pages.texts);
+    if let Some(title) = &pages.title {
+        pdf.dropped.insert(
+            0,
+            HeaderLine {
+                line: 1,
+                text: format!("title: {title}"),
+                class: LineClass::Page,
+                detail: "pdf info",
+            },
+        );
+    }
+    pdf.title = pages.title;
     if pdf.text.trim().is_empty() {
         return Err(PdfError::NoText);
     }

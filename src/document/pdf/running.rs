@@ -73,6 +73,7 @@ pub fn join(pages: &[String]) -> Pdf {
         text,
         pages: pages.len(),
         dropped,
+        title: None,
     }
 }
 
