@@ -28,6 +28,7 @@ const PARTIES: &[&str] = &[
 const SUBJECTS: &[&str] = &[
     "the attack on civilian shipping in the Red Sea",
     "the missile launches over the Sea of Japan",
+    "the nuclear and ballistic missile programmes of the DPRK",
     "the blockade of humanitarian aid to Sudan",
     "the cyber attacks on hospitals",
     "the detention of journalists",

@@ -51,7 +51,7 @@ impl Lexicons {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Topic names, indexed like the lexicon; sections and acts refer to them by index.
-    pub topic_names: Vec<String>,
+    pub topic_names: std::sync::Arc<[String]>,
     /// The section index of each paragraph.
     pub paragraph_section: Vec<usize>,
     pub sections: Vec<Section>,
@@ -118,7 +118,7 @@ impl Analysis {
             }
         }
         Analysis {
-            topic_names: Vec::new(),
+            topic_names: std::sync::Arc::from([]),
             paragraph_section,
             sections,
             commitments: Vec::new(),
@@ -184,12 +184,7 @@ pub fn analyse_with_progress(
     // Grown by doubling: give the slack back, as a big statement keeps them for long.
     commitments.shrink_to_fit();
     Analysis {
-        topic_names: lexicons
-            .topics
-            .topics
-            .iter()
-            .map(|t| t.name.clone())
-            .collect(),
+        topic_names: std::sync::Arc::clone(lexicons.topics.names()),
         paragraph_section,
         sections,
         commitments,

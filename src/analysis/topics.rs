@@ -53,6 +53,9 @@ struct Phrase {
 #[derive(Debug, Clone)]
 pub struct TopicLexicon {
     pub topics: Vec<Topic>,
+    /// The topics' names, shared by every analysis made with the lexicon: a library
+    /// holds thousands of analyses, and a copy each cost about 2 KB a statement.
+    names: std::sync::Arc<[String]>,
     phrases: Vec<Phrase>,
     vocabulary: HashMap<String, u32>,
     /// Phrases by the id of their first word.
@@ -147,12 +150,18 @@ impl TopicLexicon {
         }
         aspect_offsets.push(offset);
         TopicLexicon {
+            names: topics.iter().map(|t| t.name.clone()).collect(),
             topics,
             phrases,
             vocabulary,
             by_first_word,
             aspect_offsets,
         }
+    }
+
+    /// Every topic's name, indexed like [`TopicLexicon::topics`].
+    pub fn names(&self) -> &std::sync::Arc<[String]> {
+        &self.names
     }
 
     pub fn name(&self, topic: usize) -> &str {

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,9 @@ pub struct Cache {
     dir: PathBuf,
     /// What an entry must have been written by: the build and the lexicons.
     build: u64,
+    /// The topic names of the last entry read: entries made with the same lexicons
+    /// share one list again, as analyses made in this run do.
+    topic_names: Arc<Mutex<Option<Arc<[String]>>>>,
 }
 
 /// What an entry says it is for, ahead of the statement and analysis.
@@ -62,7 +65,11 @@ impl Cache {
 
     /// A cache in `dir` for entries of `build`.
     pub fn at(dir: PathBuf, build: u64) -> Cache {
-        Cache { dir, build }
+        Cache {
+            dir,
+            build,
+            topic_names: Arc::default(),
+        }
     }
 
     fn entry_path(&self, path: &Path) -> PathBuf {
@@ -96,7 +103,20 @@ impl Cache {
         let entry: EntryIn = postcard::from_bytes(rest).ok()?;
         let mut analysis = entry.analysis;
         share_names(&mut analysis);
+        self.share_topic_names(&mut analysis);
         Some((entry.statement, analysis))
+    }
+
+    fn share_topic_names(&self, analysis: &mut Analysis) {
+        let Ok(mut kept) = self.topic_names.lock() else {
+            return;
+        };
+        match &*kept {
+            Some(names) if **names == *analysis.topic_names => {
+                analysis.topic_names = Arc::clone(names);
+            }
+            _ => *kept = Some(Arc::clone(&analysis.topic_names)),
+        }
     }
 
     /// Keeps the statement and analysis of `path`; a cache that cannot be written is
@@ -208,6 +228,12 @@ mod tests {
             &a.commitments[0].actor,
             &a.commitments[1].actor
         ));
+        std::fs::create_dir_all(dir.join("other")).unwrap();
+        let other = file(&dir.join("other"), TEXT);
+        cache.store(&other, &statement, &analysis);
+        let (_, b) = cache.load(&other).expect("kept");
+        assert_eq!(b.topic_names, analysis.topic_names);
+        assert!(Arc::ptr_eq(&a.topic_names, &b.topic_names));
         let _ = std::fs::remove_dir_all(dir);
     }
 

@@ -263,6 +263,12 @@ impl Filter {
                 result.section_titles.push((s, ranges));
             }
         }
+        // Grown by doubling: a one-letter query over a big statement leaves about a
+        // third of its millions of highlights as spare room, kept as long as the result.
+        result.acts.shrink_to_fit();
+        result.hits.shrink_to_fit();
+        result.sentences.shrink_to_fit();
+        result.ranges.shrink_to_fit();
         let result = Arc::new(result);
         self.recent.push((query.clone(), Arc::clone(&result)));
         // Kept within a few times the statement's own size, however much is typed.
