@@ -8,6 +8,7 @@
 //! median and p99 (the slowest round when there are fewer than 100) per query.
 //!
 //! Without fzf on the PATH the fzf column says so; the bench still runs.
+//! `COMMUNIQUE_BENCH_LINES=/tmp/acts` keeps the act lines as `/tmp/acts.<acts>`.
 
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -24,6 +25,7 @@ use rayon::prelude::*;
 #[path = "common/library.rs"]
 mod generated;
 
+/// Issue 12's queries; `COMMUNIQUE_BENCH_QUERIES` (comma-separated) sets others.
 const QUERIES: [&str; 4] = ["korea", "nuclear missile", "mrtm scrty", "zzzq"];
 
 fn main() {
@@ -38,6 +40,10 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(15)
         .max(1);
+    let queries: Vec<String> = std::env::var("COMMUNIQUE_BENCH_QUERIES").map_or_else(
+        |_| QUERIES.iter().map(|q| q.to_string()).collect(),
+        |list| list.split(',').map(str::to_string).collect(),
+    );
     let fzf = Command::new("fzf").arg("--version").output().is_ok();
     for acts in sizes {
         let (library, total) = library_of(acts);
@@ -53,7 +59,7 @@ fn main() {
         );
         let path = std::env::temp_dir().join(format!("communique-fzf-{}.txt", std::process::id()));
         std::fs::write(&path, &lines).expect("temporary file");
-        for raw in QUERIES {
+        for raw in queries.iter().map(String::as_str) {
             let query = LibraryQuery::parse(raw).expect("a valid query");
             let unrelated = LibraryQuery::parse(if raw == "zzzq" { "korea" } else { "zzzq" })
                 .expect("a valid query");
@@ -87,7 +93,17 @@ fn main() {
                 fzf_lines
             );
         }
-        let _ = std::fs::remove_file(&path);
+        // Kept for a side-by-side run in a terminal (fzf reading the same acts).
+        match std::env::var_os("COMMUNIQUE_BENCH_LINES") {
+            Some(keep) => std::fs::rename(&path, format!("{}.{acts}", keep.to_string_lossy()))
+                .or_else(|_| {
+                    std::fs::copy(&path, format!("{}.{acts}", keep.to_string_lossy())).map(drop)
+                })
+                .expect("the act lines kept"),
+            None => {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
     }
 }
 

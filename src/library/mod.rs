@@ -154,7 +154,7 @@ impl LibraryQuery {
         let Some(query) = &self.acts else {
             return Some((0..analysis.commitments.len() as u32).collect());
         };
-        let result = filter.run(query, statement, analysis);
+        let result = filter.run_acts(query, statement, analysis);
         if result.acts.is_empty() {
             return None;
         }

@@ -18,10 +18,35 @@ pub(super) struct Context<'a> {
     pub scorer: &'a SkimMatcherV2,
 }
 
+/// The free-text terms found missing from one sentence: acts are matched in reading
+/// order, so the next acts of the same sentence need not search it again.
+#[derive(Default)]
+pub(super) struct Misses {
+    sentence: usize,
+    /// The terms' addresses: they live as long as the run.
+    terms: smallvec::SmallVec<[usize; 4]>,
+}
+
+impl Misses {
+    fn of(&mut self, sentence: usize) -> &mut smallvec::SmallVec<[usize; 4]> {
+        if self.sentence != sentence {
+            self.sentence = sentence;
+            self.terms.clear();
+        }
+        &mut self.terms
+    }
+}
+
 impl Context<'_> {
     /// Act `i`, if every group of the query matches it.
     /// Its highlights go on the end of `sink`.
-    pub(super) fn act(&self, query: &Prepared, i: usize, sink: &mut Vec<Hit>) -> Option<ActMatch> {
+    pub(super) fn act(
+        &self,
+        query: &Prepared,
+        i: usize,
+        sink: &mut Vec<Hit>,
+        misses: &mut Misses,
+    ) -> Option<ActMatch> {
         let act = &self.analysis.commitments[i];
         let start = sink.len();
         let mut out = ActMatch {
@@ -35,8 +60,8 @@ impl Context<'_> {
             let mut passed = false;
             for ready in group {
                 if ready.term.negated {
-                    passed |= self.act_term(i, act, ready, None).is_none();
-                } else if let Some(found) = self.act_term(i, act, ready, Some(sink)) {
+                    passed |= self.act_term(i, act, ready, None, Some(misses)).is_none();
+                } else if let Some(found) = self.act_term(i, act, ready, Some(sink), Some(misses)) {
                     passed = true;
                     best = better(best, found);
                 }
@@ -61,6 +86,7 @@ impl Context<'_> {
         act: &Commitment,
         ready: &Ready,
         mut sink: Option<&mut Vec<Hit>>,
+        misses: Option<&mut Misses>,
     ) -> Option<(Class, i64)> {
         let term = ready.term;
         let paragraph = &self.statement.paragraphs[act.sentence.paragraph].text;
@@ -102,7 +128,7 @@ impl Context<'_> {
                 for m in [kind, actor, addressee].into_iter().flatten() {
                     best = better(best, take(m));
                 }
-                if let Some((found, offset)) = self.context(act, term) {
+                if let Some((found, offset)) = self.context(act, term, misses) {
                     if let Some(sink) = sink {
                         sink.extend(
                             found
@@ -119,7 +145,12 @@ impl Context<'_> {
     }
 
     /// The act's sentence, without the words that carry the other acts in it.
-    fn context(&self, act: &Commitment, term: &Term) -> Option<(Found, usize)> {
+    fn context(
+        &self,
+        act: &Commitment,
+        term: &Term,
+        misses: Option<&mut Misses>,
+    ) -> Option<(Found, usize)> {
         let at = act.sentence;
         let paragraph = &self.statement.paragraphs[at.paragraph];
         let sentence = paragraph.sentences.get(at.index)?;
@@ -128,8 +159,25 @@ impl Context<'_> {
         if !term.pattern.could_match(self.index.sentence_mask(ordinal)) {
             return None;
         }
+        // Blocking only takes places away: a term not in the sentence at all is not
+        // in what is left of it, and a sentence of one act blocks nothing.
+        let key = term as *const Term as usize;
+        let mut misses = misses.map(|m| m.of(ordinal));
+        if misses.as_ref().is_some_and(|m| m.contains(&key)) {
+            return None;
+        }
+        let Some(unblocked) = term.pattern.find(text, &[], self.scorer) else {
+            if let Some(m) = misses.as_mut() {
+                m.push(key);
+            }
+            return None;
+        };
+        let others = self.index.acts_of(ordinal);
+        if others.len() <= 1 {
+            return Some((unblocked, sentence.start));
+        }
         let mut blocked = Vec::new();
-        for &other in self.index.acts_of(ordinal) {
+        for &other in others {
             let other = &self.analysis.commitments[other as usize];
             if std::ptr::eq(other, act) {
                 continue;
@@ -190,7 +238,7 @@ impl Context<'_> {
                         .any(|&i| {
                             let i = i as usize;
                             let act = &self.analysis.commitments[i];
-                            self.act_term(i, act, ready, None).is_some()
+                            self.act_term(i, act, ready, None, None).is_some()
                         })
                         .then_some(None),
                 };

@@ -197,3 +197,37 @@ fn typing_on_gives_what_a_fresh_search_gives() {
         assert_eq!(incremental, fresh, "{raw}");
     }
 }
+
+#[test]
+fn acts_only_ranks_the_same_acts_without_highlights_and_keeps_whole_results_whole() {
+    let (s, a) = shipped();
+    let ranked = |r: &FilterResult| -> Vec<(u32, u32, i64)> {
+        r.acts.iter().map(|m| (m.act, m.rank, m.score)).collect()
+    };
+    for raw in [
+        "korea",
+        "k",
+        "nuclear missile",
+        "mrtm scrty",
+        "kind:urge -korea",
+        "zzzq",
+    ] {
+        let query = Query::parse(raw).unwrap();
+        let whole = Filter::default().run(&query, &s, &a);
+        let mut filter = Filter::default();
+        let acts = filter.run_acts(&query, &s, &a);
+        assert_eq!(ranked(&acts), ranked(&whole), "{raw}");
+        assert!(acts.hits.is_empty() && acts.sentences.is_empty(), "{raw}");
+        assert!(acts.section_titles.is_empty(), "{raw}");
+        // The same filter asked for everything afterwards does not take the acts-only
+        // result back, nor narrow from it.
+        assert_eq!(*filter.run(&query, &s, &a), *whole, "{raw}");
+    }
+    let mut filter = Filter::default();
+    filter.run_acts(&Query::parse("kor").unwrap(), &s, &a);
+    let korea = Query::parse("korea").unwrap();
+    assert_eq!(
+        *filter.run(&korea, &s, &a),
+        *Filter::default().run(&korea, &s, &a)
+    );
+}
