@@ -65,7 +65,7 @@ fn main() {
                 .expect("a valid query");
             let mut found = 0;
             let cold = timed(rounds, || {
-                found = chosen_acts(&Searcher::default().search(&query, 0, &library));
+                clocked(|| found = chosen_acts(&Searcher::default().search(&query, 0, &library)))
             });
             // A new searcher each round: one kept would take the query's last result
             // back instead of searching.
@@ -78,7 +78,7 @@ fn main() {
             });
             let (fzf_times, fzf_lines) = if fzf {
                 let mut count = 0;
-                let times = timed(rounds, || count = fzf_filter(&path, raw));
+                let times = timed(rounds, || clocked(|| count = fzf_filter(&path, raw)));
                 (Some(times), count.to_string())
             } else {
                 (None, "-".into())
@@ -172,37 +172,16 @@ fn fzf_filter(path: &std::path::Path, query: &str) -> usize {
 /// The times of a step's rounds.
 struct Rounds(Vec<Duration>);
 
-fn timed<S: TimedStep>(rounds: usize, mut step: S) -> Rounds {
-    Rounds((0..rounds).map(|_| step.duration()).collect())
+/// `rounds` durations of a step that says how long its timed part took.
+fn timed(rounds: usize, mut step: impl FnMut() -> Duration) -> Rounds {
+    Rounds((0..rounds).map(|_| step()).collect())
 }
 
-/// A closure timed whole, or one that returns the part of it to time.
-trait TimedStep {
-    fn duration(&mut self) -> Duration;
-}
-
-impl<F: FnMut() -> R, R: Elapsed> TimedStep for F {
-    fn duration(&mut self) -> Duration {
-        let started = Instant::now();
-        let result = self();
-        result.elapsed_since(started)
-    }
-}
-
-trait Elapsed {
-    fn elapsed_since(self, started: Instant) -> Duration;
-}
-
-impl Elapsed for () {
-    fn elapsed_since(self, started: Instant) -> Duration {
-        started.elapsed()
-    }
-}
-
-impl Elapsed for Duration {
-    fn elapsed_since(self, _: Instant) -> Duration {
-        self
-    }
+/// How long `f` took, whole.
+fn clocked(f: impl FnOnce()) -> Duration {
+    let started = Instant::now();
+    f();
+    started.elapsed()
 }
 
 impl Rounds {

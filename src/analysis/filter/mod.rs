@@ -224,25 +224,26 @@ impl Filter {
         let acts = || -> (Vec<ActMatch>, Vec<Hit>) {
             let mut hits = Vec::new();
             let mut misses = fields::Misses::default();
+            // Acts only: each act's highlights are let go as soon as it is matched, so
+            // they never pile up.
+            let mut matched = |i: usize| {
+                let mut m = context.act(&prepared, i, &mut hits, &mut misses)?;
+                if !whole {
+                    hits.clear();
+                    m.hits = (0, 0);
+                }
+                Some(m)
+            };
             let mut acts: Vec<ActMatch> = match previous {
                 Some(last) => {
                     let mut listed: Vec<usize> = last.acts.iter().map(|m| m.act as usize).collect();
                     listed.sort_unstable();
-                    listed
-                        .into_iter()
-                        .filter_map(|i| context.act(&prepared, i, &mut hits, &mut misses))
-                        .collect()
+                    listed.into_iter().filter_map(&mut matched).collect()
                 }
                 None => (0..analysis.commitments.len())
-                    .filter_map(|i| context.act(&prepared, i, &mut hits, &mut misses))
+                    .filter_map(&mut matched)
                     .collect(),
             };
-            if !whole {
-                hits = Vec::new();
-                for m in &mut acts {
-                    m.hits = (0, 0);
-                }
-            }
             acts.sort_by_key(|m| (m.rank, -m.score, m.act));
             (acts, hits)
         };
