@@ -62,12 +62,28 @@ fn size(c: &mut Criterion) {
         let query = Query::parse("k").unwrap();
         b.iter(|| Filter::default().run(&query, &statement, &analysis))
     });
+    // A frame with a one-letter filter shown: every act and sentence matches, and what
+    // the screen shows is highlighted as it is drawn.
+    let mut filtered = App::new(statement.clone(), analysis.clone(), 200, 50);
+    filtered.background_filter = false;
+    filtered.filter_by("e");
+    let mut screen = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("frame_filtered_by_one_letter_200x50", |b| {
+        b.iter(|| {
+            screen
+                .draw(|frame| ui::draw(&filtered, frame))
+                .unwrap()
+                .area
+                .width
+        })
+    });
+    drop(filtered);
     let mut app = App::new(statement.clone(), analysis.clone(), 200, 50);
     app.background_filter = true;
     update(&mut app, Action::StartFilter);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     let mut typed = false;
-    group.throughput(Throughput::Elements(1));
     group.bench_function("keystroke_echo_200x50", |b| {
         b.iter(|| {
             let edit = if typed {

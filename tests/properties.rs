@@ -2,7 +2,7 @@
 //! panic, every span they hand out lies on character boundaries inside its
 //! paragraph, and no export carries a raw control character.
 
-use communique::analysis::filter::{Filter, Query};
+use communique::analysis::filter::{Filter, HitField, Query};
 use communique::analysis::{Lexicons, analyse};
 use communique::app::{Action, App, Edit, Pane, update};
 use communique::document::Statement;
@@ -78,8 +78,22 @@ proptest! {
             let result = Filter::default().run(&query, &statement, &analysis);
             for m in &result.sentences {
                 let p = &statement.paragraphs[m.at.paragraph];
-                for (s, e) in result.ranges_of(m) {
+                for (s, e) in result.ranges_of(&statement, &analysis, m) {
                     prop_assert!(p.text.is_char_boundary(s) && p.text.is_char_boundary(e) && e <= p.text.len());
+                }
+            }
+            for m in &result.acts {
+                let act = &analysis.commitments[m.act as usize];
+                let text = &statement.paragraphs[act.sentence.paragraph].text;
+                for hit in result.hits_of(&statement, &analysis, m) {
+                    let field = match hit.field {
+                        HitField::Text => &**text,
+                        HitField::Kind => act.kind.as_str(),
+                        HitField::Actor => &*act.actor,
+                        HitField::Addressee => act.addressee.as_deref().unwrap_or(""),
+                    };
+                    let (s, e) = hit.range();
+                    prop_assert!(s < e && field.get(s..e).is_some(), "{hit:?} in {field:?}");
                 }
             }
         }
@@ -147,7 +161,7 @@ fn matched(
         .iter()
         .map(|m| (m.at.paragraph, m.at.index))
         .collect();
-    let titles = r.section_titles.iter().map(|(t, _)| *t).collect();
+    let titles = r.section_titles.iter().map(|&t| t as usize).collect();
     Some((acts, sentences, titles))
 }
 

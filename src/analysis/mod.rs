@@ -180,9 +180,10 @@ pub fn analyse_with_progress(
         }
     }
     progress(statement.paragraphs.len());
-    let sections = sections.finish();
+    let mut sections = sections.finish();
     // Grown by doubling: give the slack back, as a big statement keeps them for long.
     commitments.shrink_to_fit();
+    sections.shrink_to_fit();
     Analysis {
         topic_names: std::sync::Arc::clone(lexicons.topics.names()),
         paragraph_section,

@@ -314,12 +314,15 @@ impl App {
         Some(layout::act_areas(rect, self.selected_act().is_some()))
     }
 
-    /// What the filter matched in the act listed at `row`.
-    pub fn hits_of(&self, row: usize) -> &[Hit] {
+    /// What the filter matched in the act listed at `row` (worked out as it is shown).
+    pub fn hits_of(&self, row: usize) -> Vec<Hit> {
         self.matches
             .as_ref()
-            .and_then(|result| Some(result.hits_of(result.acts.get(row)?)))
-            .unwrap_or(&[])
+            .and_then(|result| {
+                let m = result.acts.get(row)?;
+                Some(result.hits_of(&self.statement, &self.analysis, m))
+            })
+            .unwrap_or_default()
     }
 
     /// Rows one act takes in the list.

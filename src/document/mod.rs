@@ -190,10 +190,15 @@ impl Statement {
             header.splice(0..0, front_matter_lines(text, front));
         }
         header.extend(body.dropped);
+        // Grown by doubling, then kept as long as the statement: up to half of a big
+        // statement's paragraphs would be spare room.
+        let (mut headings, mut paragraphs) = (body.headings, body.paragraphs);
+        headings.shrink_to_fit();
+        paragraphs.shrink_to_fit();
         Statement {
             metadata: head.metadata,
-            headings: body.headings,
-            paragraphs: body.paragraphs,
+            headings,
+            paragraphs,
             source: None,
             header,
         }

@@ -169,7 +169,7 @@ fn act_lines<'a>(
         theme.match_chars,
     );
     let avail = width.saturating_sub(BADGE);
-    let (who, who_hits) = who(app, act, hits);
+    let (who, who_hits) = who(app, act, &hits);
     // Who is addressed gets up to 45% of the row, enough for most names whole.
     let who_room = if who.is_empty() {
         0
@@ -178,7 +178,7 @@ fn act_lines<'a>(
     };
     let (who, who_hits) = fit(&who, &who_hits, who_room);
     let paragraph = &app.statement.paragraphs[act.sentence.paragraph].text;
-    let (text, text_hits) = span_shown(paragraph, act.object_range(), hits);
+    let (text, text_hits) = span_shown(paragraph, act.object_range(), &hits);
     let object_room = avail.saturating_sub(if who.is_empty() { 0 } else { who.width() + 1 });
     let mut lines = Vec::new();
     let last_line_text = if tall && text.width() > object_room {

@@ -54,14 +54,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                         String::new()
                     };
                     let shown = SafeText::new(&section.title);
-                    let hits = app
-                        .matches
-                        .as_ref()
-                        .and_then(|m| m.section_titles.iter().find(|(s, _)| *s == i))
-                        .map(|(_, ranges)| {
-                            ranges.iter().map(|&(s, e)| shown.map_range(s, e)).collect()
-                        })
-                        .unwrap_or_default();
+                    let hits = app.matches.as_ref().map_or_else(Vec::new, |m| {
+                        m.title_ranges_of(&app.analysis, i)
+                            .into_iter()
+                            .map(|(s, e)| shown.map_range(s, e))
+                            .collect()
+                    });
                     (
                         if i == reading { "▶" } else { " " },
                         shown.text(&section.title).to_string(),

@@ -104,7 +104,7 @@ fn decorations(
                 theme.match_sentence
             };
             out.push((m.at.paragraph, (s, e, style)));
-            for (cs, ce) in result.ranges_of(m) {
+            for (cs, ce) in result.ranges_of(&app.statement, &app.analysis, m) {
                 let (cs, ce) = display.map_range(cs, ce);
                 out.push((m.at.paragraph, (cs, ce, theme.match_chars)));
             }

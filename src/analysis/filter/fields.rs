@@ -39,7 +39,7 @@ impl Misses {
 
 impl Context<'_> {
     /// Act `i`, if every group of the query matches it.
-    /// Its highlights go on the end of `sink`.
+    /// Its highlights go on the end of `sink` (left as they were when it does not match).
     pub(super) fn act(
         &self,
         query: &Prepared,
@@ -53,7 +53,6 @@ impl Context<'_> {
             act: small(i),
             rank: 0,
             score: 0,
-            hits: (0, 0),
         };
         for group in &query.groups {
             let mut best: Option<(Class, i64)> = None;
@@ -75,7 +74,6 @@ impl Context<'_> {
                 out.score += score;
             }
         }
-        out.hits = (small(start), small(sink.len()));
         Some(out)
     }
 
@@ -88,7 +86,7 @@ impl Context<'_> {
         mut sink: Option<&mut Vec<Hit>>,
         misses: Option<&mut Misses>,
     ) -> Option<(Class, i64)> {
-        let term = ready.term;
+        let term = &ready.term;
         let paragraph = &self.statement.paragraphs[act.sentence.paragraph].text;
         fn cached(m: Option<&Option<TermMatch>>) -> Option<&TermMatch> {
             m.and_then(Option::as_ref)
@@ -195,17 +193,22 @@ impl Context<'_> {
         Some((found, sentence.start))
     }
 
-    /// Sentence `at`, if every group matches it: the ranges to highlight.
-    /// Its highlights go on the end of `sink`.
+    /// Whether every group matches sentence `at`. The byte ranges (in its paragraph) to
+    /// highlight go on the end of `sink`, in order (left as they were when it does not
+    /// match).
     pub(super) fn sentence(
         &self,
         query: &Prepared,
         at: SentenceRef,
-        sink: &mut Vec<(u32, u32)>,
-    ) -> Option<(u32, u32)> {
+        sink: &mut Vec<(usize, usize)>,
+    ) -> bool {
         let paragraph = &self.statement.paragraphs[at.paragraph];
-        let sentence = paragraph.sentences.get(at.index)?;
-        let text = paragraph.text.get(sentence.start..sentence.end)?;
+        let Some(sentence) = paragraph.sentences.get(at.index) else {
+            return false;
+        };
+        let Some(text) = paragraph.text.get(sentence.start..sentence.end) else {
+            return false;
+        };
         let ordinal = paragraph.first_sentence + at.index;
         let mask = self.index.sentence_mask(ordinal);
         let acts = self.index.acts_of(ordinal);
@@ -214,7 +217,7 @@ impl Context<'_> {
         for group in &query.groups {
             let mut passed = false;
             for ready in group {
-                let term = ready.term;
+                let term = &ready.term;
                 // Whether it matched, and the ranges of a free-text match.
                 let found: Option<Option<Found>> = match term.field {
                     Field::Any if !term.pattern.could_match(mask) => None,
@@ -248,47 +251,56 @@ impl Context<'_> {
                     passed = true;
                     if let Some(found) = found {
                         sink.extend(
-                            found.ranges.iter().map(|&(s, e)| {
-                                (small(s + sentence.start), small(e + sentence.start))
-                            }),
+                            found
+                                .ranges
+                                .iter()
+                                .map(|&(s, e)| (s + sentence.start, e + sentence.start)),
                         );
                     }
                 }
             }
             if !passed {
                 sink.truncate(start);
-                return None;
+                return false;
             }
         }
         sink[start..].sort_unstable();
-        Some((small(start), small(sink.len())))
+        true
     }
+}
 
-    /// A section title, if the query is free text only and every group matches it.
-    pub(super) fn title(&self, query: &Prepared, title: &str) -> Option<Vec<(usize, usize)>> {
-        if !query.all_any() {
-            return None;
-        }
-        let mut ranges = Vec::new();
-        for group in &query.groups {
-            let mut passed = false;
-            for ready in group {
-                let term = ready.term;
-                let found = term.pattern.find(title, &[], self.scorer);
-                if term.negated {
-                    passed |= found.is_none();
-                } else if let Some(found) = found {
-                    passed = true;
-                    ranges.extend(found.ranges);
-                }
-            }
-            if !passed {
-                return None;
-            }
-        }
-        ranges.sort_unstable();
-        Some(ranges)
+/// Whether every group of a free-text-only query matches a section title; the byte
+/// ranges of the title to highlight go on the end of `sink`, in order (left as they were
+/// when it does not match).
+pub(super) fn title(
+    query: &Prepared,
+    title: &str,
+    scorer: &SkimMatcherV2,
+    sink: &mut Vec<(usize, usize)>,
+) -> bool {
+    if !query.all_any() {
+        return false;
     }
+    let start = sink.len();
+    for group in &query.groups {
+        let mut passed = false;
+        for ready in group {
+            let term = &ready.term;
+            let found = term.pattern.find(title, &[], scorer);
+            if term.negated {
+                passed |= found.is_none();
+            } else if let Some(found) = found {
+                passed = true;
+                sink.extend(found.ranges);
+            }
+        }
+        if !passed {
+            sink.truncate(start);
+            return false;
+        }
+    }
+    sink[start..].sort_unstable();
+    true
 }
 
 /// The better of two matches: the lower class, then the higher score.

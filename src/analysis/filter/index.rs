@@ -118,9 +118,10 @@ impl Index {
     }
 }
 
-/// A term with its matches on everything that repeats across acts.
-pub(super) struct Ready<'q> {
-    pub term: &'q Term,
+/// A term with its matches on everything that repeats across acts. The term is its
+/// own copy, so a result can keep its readied query to highlight what it shows.
+pub(super) struct Ready {
+    pub term: Term,
     /// Per kind, in [`CommitmentKind::ALL`] order.
     pub kinds: Vec<Option<TermMatch>>,
     pub actors: Vec<Option<TermMatch>>,
@@ -129,19 +130,19 @@ pub(super) struct Ready<'q> {
     pub topics: Option<Vec<Option<Class>>>,
 }
 
-/// A query readied for one run.
-pub(super) struct Prepared<'q> {
-    pub groups: Vec<Vec<Ready<'q>>>,
+/// A query readied for one statement.
+pub(super) struct Prepared {
+    pub groups: Vec<Vec<Ready>>,
 }
 
-impl<'q> Prepared<'q> {
+impl Prepared {
     pub(super) fn new(
-        query: &'q Query,
+        query: &Query,
         analysis: &Analysis,
         index: &Index,
         scorer: &SkimMatcherV2,
     ) -> Self {
-        let ready = |term: &'q Term| {
+        let ready = |term: &Term| {
             let on = |fields: &[Field], values: &[&str], hit: HitField| -> Vec<Option<TermMatch>> {
                 if !fields.contains(&term.field) {
                     return Vec::new();
@@ -155,7 +156,7 @@ impl<'q> Prepared<'q> {
             let actors: Vec<&str> = index.actors.iter().map(String::as_str).collect();
             let addressees: Vec<&str> = index.addressees.iter().map(String::as_str).collect();
             Ready {
-                term,
+                term: term.clone(),
                 kinds: on(&[Field::Any, Field::Kind], &kinds, HitField::Kind),
                 actors: on(&[Field::Any, Field::Actor], &actors, HitField::Actor),
                 addressees: on(

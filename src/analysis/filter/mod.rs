@@ -79,57 +79,130 @@ pub struct ActMatch {
     pub rank: u32,
     /// fuzzy-matcher's scores of its spread-out matches, summed.
     pub score: i64,
-    /// Its highlights: a range of [`FilterResult::hits`] (one buffer for all acts, not
-    /// an allocation each).
-    pub hits: (u32, u32),
 }
 
 /// A sentence that matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentenceMatch {
     pub at: SentenceRef,
-    /// The byte ranges (in its paragraph) to highlight: a range of
-    /// [`FilterResult::ranges`].
-    pub ranges: (u32, u32),
 }
 
-/// Everything one query matches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Everything one query matches. What to highlight in an act or a sentence is worked
+/// out when it is shown ([`FilterResult::hits_of`], [`FilterResult::ranges_of`]): a
+/// one-letter query over a big statement matches millions of letters, and the screen
+/// shows a few dozen acts and sentences.
+#[derive(Debug, Clone, Default)]
 pub struct FilterResult {
     /// Best first.
     pub acts: Vec<ActMatch>,
-    /// The acts' highlights.
-    pub hits: Vec<Hit>,
     /// In reading order.
     pub sentences: Vec<SentenceMatch>,
-    /// The sentences' highlights.
-    pub ranges: Vec<(u32, u32)>,
     /// Matching sentences per section.
     pub section_hits: Vec<usize>,
-    /// Sections whose title matches, with the byte ranges of the title to highlight.
-    pub section_titles: Vec<(usize, Vec<(usize, usize)>)>,
+    /// Sections whose title matches, in order ([`FilterResult::title_ranges_of`]).
+    pub section_titles: Vec<u32>,
+    /// The readied query, kept to highlight; `None` for acts only ([`Filter::run_acts`]).
+    highlighter: Option<Arc<Highlighter>>,
+}
+
+/// Results are equal when they match the same things: their highlights are worked out
+/// from the same query by the same code.
+impl PartialEq for FilterResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.acts == other.acts
+            && self.sentences == other.sentences
+            && self.section_hits == other.section_hits
+            && self.section_titles == other.section_titles
+    }
+}
+
+impl Eq for FilterResult {}
+
+/// What a result needs to highlight what it matched.
+struct Highlighter {
+    prepared: Prepared,
+    index: Arc<Index>,
+    scorer: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for Highlighter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Highlighter")
+    }
 }
 
 impl FilterResult {
     /// How much the result holds, in entries.
     fn weight(&self) -> usize {
-        self.acts.len() + self.hits.len() + self.sentences.len() + self.ranges.len()
+        self.acts.len() + self.sentences.len()
     }
 
-    /// What matched in an act.
-    pub fn hits_of(&self, m: &ActMatch) -> &[Hit] {
-        self.hits
-            .get(m.hits.0 as usize..m.hits.1 as usize)
-            .unwrap_or(&[])
+    /// What matched in an act, given the statement and analysis that were searched;
+    /// nothing for a result of acts only.
+    pub fn hits_of(&self, statement: &Statement, analysis: &Analysis, m: &ActMatch) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if let Some(h) = &self.highlighter
+            && (m.act as usize) < analysis.commitments.len()
+        {
+            let context = h.context(statement, analysis);
+            let mut misses = fields::Misses::default();
+            context.act(&h.prepared, m.act as usize, &mut hits, &mut misses);
+        }
+        hits
     }
 
-    /// What matched in a sentence: byte ranges of its paragraph.
-    pub fn ranges_of(&self, m: &SentenceMatch) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.ranges
-            .get(m.ranges.0 as usize..m.ranges.1 as usize)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&(s, e)| (s as usize, e as usize))
+    /// What matched in a sentence: byte ranges of its paragraph, in order, given the
+    /// statement and analysis that were searched.
+    pub fn ranges_of(
+        &self,
+        statement: &Statement,
+        analysis: &Analysis,
+        m: &SentenceMatch,
+    ) -> Vec<(usize, usize)> {
+        let mut ranges = Vec::new();
+        if let Some(h) = &self.highlighter
+            && statement.paragraphs.get(m.at.paragraph).is_some()
+        {
+            h.context(statement, analysis)
+                .sentence(&h.prepared, m.at, &mut ranges);
+        }
+        ranges
+    }
+}
+
+impl FilterResult {
+    /// Whether section `s`'s title matches.
+    pub fn title_matches(&self, s: usize) -> bool {
+        self.section_titles.binary_search(&small(s)).is_ok()
+    }
+
+    /// What matched in section `s`'s title: its byte ranges, in order; nothing when the
+    /// title does not match.
+    pub fn title_ranges_of(&self, analysis: &Analysis, s: usize) -> Vec<(usize, usize)> {
+        let (Some(h), Some(section)) = (&self.highlighter, analysis.sections.get(s)) else {
+            return Vec::new();
+        };
+        if !self.title_matches(s) {
+            return Vec::new();
+        }
+        let mut ranges = Vec::new();
+        fields::title(&h.prepared, &section.title, &h.scorer, &mut ranges);
+        ranges
+    }
+}
+
+impl Highlighter {
+    fn context<'a>(
+        &'a self,
+        statement: &'a Statement,
+        analysis: &'a Analysis,
+    ) -> fields::Context<'a> {
+        fields::Context {
+            statement,
+            analysis,
+            index: &self.index,
+            scorer: &self.scorer,
+        }
     }
 }
 
@@ -137,7 +210,7 @@ impl FilterResult {
 /// analysis: it keeps the statement's acts indexed by sentence, and the last result).
 pub struct Filter {
     scorer: SkimMatcherV2,
-    index: std::cell::OnceCell<Index>,
+    index: std::cell::OnceCell<Arc<Index>>,
     /// The latest results, newest last: deleting a character goes back to one of them
     /// without searching, typing on searches only the newest. Each is marked with
     /// whether it is whole or acts only ([`Filter::run_acts`]).
@@ -206,8 +279,11 @@ impl Filter {
             self.recent.push(entry);
             return result;
         }
-        let index = self.index.get_or_init(|| Index::new(statement, analysis));
-        let prepared = Prepared::new(query, analysis, index, &self.scorer);
+        let index = Arc::clone(
+            self.index
+                .get_or_init(|| Arc::new(Index::new(statement, analysis))),
+        );
+        let prepared = Prepared::new(query, analysis, &index, &self.scorer);
         // Typing on: search only what the last query found.
         let previous = self
             .recent
@@ -218,21 +294,17 @@ impl Filter {
         let context = fields::Context {
             statement,
             analysis,
-            index,
+            index: &index,
             scorer: &self.scorer,
         };
-        let acts = || -> (Vec<ActMatch>, Vec<Hit>) {
+        let acts = || -> Vec<ActMatch> {
+            // Highlights are worked out again for what is shown; here each act's are let
+            // go as soon as it is matched.
             let mut hits = Vec::new();
             let mut misses = fields::Misses::default();
-            // Acts only: each act's highlights are let go as soon as it is matched, so
-            // they never pile up.
             let mut matched = |i: usize| {
-                let mut m = context.act(&prepared, i, &mut hits, &mut misses)?;
-                if !whole {
-                    hits.clear();
-                    m.hits = (0, 0);
-                }
-                Some(m)
+                hits.clear();
+                context.act(&prepared, i, &mut hits, &mut misses)
             };
             let mut acts: Vec<ActMatch> = match previous {
                 Some(last) => {
@@ -245,30 +317,30 @@ impl Filter {
                     .collect(),
             };
             acts.sort_by_key(|m| (m.rank, -m.score, m.act));
-            (acts, hits)
+            acts
         };
-        let sentences = || -> (Vec<SentenceMatch>, Vec<(u32, u32)>) {
+        let sentences = || -> Vec<SentenceMatch> {
             if !whole {
-                return (Vec::new(), Vec::new());
+                return Vec::new();
             }
             let mut ranges = Vec::new();
             let mut check = |at: SentenceRef| {
+                ranges.clear();
                 context
                     .sentence(&prepared, at, &mut ranges)
-                    .map(|ranges| SentenceMatch { at, ranges })
+                    .then_some(SentenceMatch { at })
             };
-            let sentences = match previous {
+            match previous {
                 Some(last) => last.sentences.iter().filter_map(|m| check(m.at)).collect(),
                 None => statement
                     .sentences()
                     .filter_map(|(at, _)| check(at))
                     .collect(),
-            };
-            (sentences, ranges)
+            }
         };
         // A big statement's acts and sentences are searched side by side.
         let work = previous.map_or(analysis.commitments.len(), |p| p.acts.len());
-        let ((acts, hits), (sentences, ranges)) = if work >= PARALLEL_ACTS {
+        let (acts, sentences) = if work >= PARALLEL_ACTS {
             std::thread::scope(|scope| {
                 let sentences = scope.spawn(sentences);
                 let acts = acts();
@@ -282,15 +354,14 @@ impl Filter {
         };
         let mut result = FilterResult {
             acts,
-            hits,
             sentences,
-            ranges,
             section_hits: if whole {
                 vec![0; analysis.sections.len()]
             } else {
                 Vec::new()
             },
             section_titles: Vec::new(),
+            highlighter: None,
         };
         for m in &result.sentences {
             if let Some(&section) = analysis.paragraph_section.get(m.at.paragraph) {
@@ -299,20 +370,32 @@ impl Filter {
         }
         let titles: Vec<usize> = match previous {
             _ if !whole => Vec::new(),
-            Some(last) => last.section_titles.iter().map(|&(s, _)| s).collect(),
+            Some(last) => last.section_titles.iter().map(|&s| s as usize).collect(),
             None => (0..analysis.sections.len()).collect(),
         };
+        let mut ranges = Vec::new();
         for s in titles {
-            if let Some(ranges) = context.title(&prepared, &analysis.sections[s].title) {
-                result.section_titles.push((s, ranges));
+            ranges.clear();
+            if fields::title(
+                &prepared,
+                &analysis.sections[s].title,
+                &self.scorer,
+                &mut ranges,
+            ) {
+                result.section_titles.push(small(s));
             }
         }
         // Grown by doubling: a one-letter query over a big statement leaves about a
-        // third of its millions of highlights as spare room, kept as long as the result.
+        // third of its entries as spare room, kept as long as the result.
         result.acts.shrink_to_fit();
-        result.hits.shrink_to_fit();
         result.sentences.shrink_to_fit();
-        result.ranges.shrink_to_fit();
+        if whole {
+            result.highlighter = Some(Arc::new(Highlighter {
+                prepared,
+                index,
+                scorer: SkimMatcherV2::default(),
+            }));
+        }
         let result = Arc::new(result);
         self.recent
             .push((query.clone(), whole, Arc::clone(&result)));

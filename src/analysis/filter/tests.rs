@@ -64,7 +64,7 @@ fn north_keeps_only_acts_that_mention_it() {
             "{}",
             act.id
         );
-        assert!(!r.hits_of(m).is_empty());
+        assert!(!r.hits_of(&s, &a, m).is_empty());
     }
 }
 
@@ -127,7 +127,7 @@ fn ranking_puts_whole_words_first() {
 
 #[test]
 fn sentences_highlight_the_words() {
-    let (s, _, r) = run("korea");
+    let (s, a, r) = run("korea");
     for (at, text) in s.sentences() {
         assert_eq!(
             r.sentences.iter().any(|m| m.at == at),
@@ -137,7 +137,7 @@ fn sentences_highlight_the_words() {
     }
     for m in &r.sentences {
         let text = &s.paragraphs[m.at.paragraph].text;
-        for (st, e) in r.ranges_of(m) {
+        for (st, e) in r.ranges_of(&s, &a, m) {
             assert_eq!(text[st..e].to_lowercase(), "korea");
         }
     }
@@ -173,11 +173,20 @@ fn topics_and_cues() {
 #[test]
 fn section_titles_match_free_text() {
     let (_, a, r) = run("maritime");
-    assert!(
-        r.section_titles
-            .iter()
-            .any(|(s, _)| a.sections[*s].title.contains("Maritime"))
-    );
+    assert!(!r.section_titles.is_empty());
+    for (s, section) in a.sections.iter().enumerate() {
+        let named = section.title.to_lowercase().contains("maritime");
+        assert_eq!(r.title_matches(s), named, "{}", section.title);
+        let shown: Vec<&str> = r
+            .title_ranges_of(&a, s)
+            .into_iter()
+            .map(|(start, end)| &section.title[start..end])
+            .collect();
+        assert_eq!(
+            shown.concat().to_lowercase(),
+            if named { "maritime" } else { "" }
+        );
+    }
     let (_, _, fields) = run("kind:commit");
     assert!(fields.section_titles.is_empty());
 }
@@ -195,6 +204,53 @@ fn typing_on_gives_what_a_fresh_search_gives() {
         let incremental = typing.run(&q, &s, &a);
         let fresh = Filter::default().run(&q, &s, &a);
         assert_eq!(incremental, fresh, "{raw}");
+        // Highlighted for the query typed, not the one it narrowed from.
+        for (m, f) in incremental.acts.iter().zip(&fresh.acts) {
+            assert_eq!(
+                incremental.hits_of(&s, &a, m),
+                fresh.hits_of(&s, &a, f),
+                "{raw}"
+            );
+        }
+        for (m, f) in incremental.sentences.iter().zip(&fresh.sentences) {
+            let (mine, theirs) = (incremental.ranges_of(&s, &a, m), fresh.ranges_of(&s, &a, f));
+            assert_eq!(mine, theirs, "{raw}");
+        }
+    }
+}
+
+#[test]
+fn an_acts_highlights_lie_in_the_fields_its_terms_matched() {
+    let (s, a, r) = run("to:korea urge");
+    assert!(!r.acts.is_empty());
+    for m in &r.acts {
+        let act = &a.commitments[m.act as usize];
+        let hits = r.hits_of(&s, &a, m);
+        let addressee = act.addressee.as_deref().unwrap_or("");
+        let text = &s.paragraphs[act.sentence.paragraph].text;
+        let shown: Vec<(HitField, &str)> = hits
+            .iter()
+            .map(|h| {
+                let (start, end) = h.range();
+                let field = match h.field {
+                    HitField::Addressee => addressee,
+                    HitField::Text => text,
+                    HitField::Kind => act.kind.as_str(),
+                    HitField::Actor => &act.actor,
+                };
+                (h.field, &field[start..end])
+            })
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .any(|&(f, t)| f == HitField::Addressee && t.eq_ignore_ascii_case("korea")),
+            "{shown:?}"
+        );
+        assert!(
+            shown.iter().any(|&(_, t)| t.eq_ignore_ascii_case("urge")),
+            "{shown:?}"
+        );
     }
 }
 
@@ -217,7 +273,10 @@ fn acts_only_ranks_the_same_acts_without_highlights_and_keeps_whole_results_whol
         let mut filter = Filter::default();
         let acts = filter.run_acts(&query, &s, &a);
         assert_eq!(ranked(&acts), ranked(&whole), "{raw}");
-        assert!(acts.hits.is_empty() && acts.sentences.is_empty(), "{raw}");
+        assert!(acts.sentences.is_empty(), "{raw}");
+        for m in &acts.acts {
+            assert!(acts.hits_of(&s, &a, m).is_empty(), "{raw}");
+        }
         assert!(acts.section_titles.is_empty(), "{raw}");
         // The same filter asked for everything afterwards does not take the acts-only
         // result back, nor narrow from it.
