@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::LibraryQuery;
-use crate::analysis::filter::Filter;
+use crate::analysis::filter::{Filter, FilterIndex};
 use crate::analysis::{Analysis, CommitmentKind};
 use crate::document::dates::Date;
 use crate::document::{Statement, safe};
@@ -27,6 +27,8 @@ pub struct Loaded {
     pub date: Option<Date>,
     /// Acts of each kind, in [`CommitmentKind::ALL`] order.
     pub counts: [usize; 6],
+    /// Built as the statement loads, so the first query searches at once.
+    pub index: FilterIndex,
 }
 
 impl Loaded {
@@ -47,6 +49,7 @@ impl Loaded {
             parties: safe::visible(&named.join(", ")).into_owned(),
             date: meta.date,
             counts,
+            index: FilterIndex::new(&statement, &analysis),
             statement: Arc::new(statement),
             analysis: Arc::new(analysis),
         }
@@ -94,7 +97,8 @@ impl Searcher {
                     .as_ref()
                     .is_some_and(|(a, _)| Arc::ptr_eq(a, &loaded.analysis))
                 {
-                    *kept = Some((Arc::clone(&loaded.analysis), Filter::default()));
+                    let filter = Filter::with_index(loaded.index.clone());
+                    *kept = Some((Arc::clone(&loaded.analysis), filter));
                 }
                 let (_, filter) = kept.as_mut().expect("set above");
                 Some(query.choose(&loaded.statement, &loaded.analysis, filter))

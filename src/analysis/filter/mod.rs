@@ -217,6 +217,24 @@ pub struct Filter {
     recent: Vec<(Query, bool, Arc<FilterResult>)>,
 }
 
+/// A statement's acts indexed for searching, built ahead of the first query (a library
+/// builds each statement's while it loads, on all cores) and shared with the filter
+/// that searches it ([`Filter::with_index`]).
+#[derive(Clone)]
+pub struct FilterIndex(Arc<Index>);
+
+impl FilterIndex {
+    pub fn new(statement: &Statement, analysis: &Analysis) -> FilterIndex {
+        FilterIndex(Arc::new(Index::new(statement, analysis)))
+    }
+}
+
+impl std::fmt::Debug for FilterIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FilterIndex")
+    }
+}
+
 /// Acts to search from which the sentences are searched on a second thread.
 const PARALLEL_ACTS: usize = 20_000;
 /// Results kept for going back.
@@ -239,6 +257,13 @@ impl std::fmt::Debug for Filter {
 }
 
 impl Filter {
+    /// A filter for the statement and analysis `index` was built from.
+    pub fn with_index(index: FilterIndex) -> Filter {
+        let filter = Filter::default();
+        let _ = filter.index.set(index.0);
+        filter
+    }
+
     /// Everything `query` matches in the statement.
     pub fn run(
         &mut self,

@@ -290,3 +290,23 @@ fn acts_only_ranks_the_same_acts_without_highlights_and_keeps_whole_results_whol
         *Filter::default().run(&korea, &s, &a)
     );
 }
+
+#[test]
+fn a_filter_given_an_index_built_ahead_finds_what_a_fresh_one_finds() {
+    let (s, a) = shipped();
+    let index = FilterIndex::new(&s, &a);
+    for raw in ["korea", "kind:urge -korea", "to:korea", "maritime", "zzzq"] {
+        let query = Query::parse(raw).unwrap();
+        let mut ahead = Filter::with_index(index.clone());
+        let (given, fresh) = (
+            ahead.run(&query, &s, &a),
+            Filter::default().run(&query, &s, &a),
+        );
+        assert_eq!(*given, *fresh, "{raw}");
+        for (m, f) in given.acts.iter().zip(&fresh.acts) {
+            assert_eq!(given.hits_of(&s, &a, m), fresh.hits_of(&s, &a, f), "{raw}");
+        }
+        let acts = Filter::with_index(index.clone()).run_acts(&query, &s, &a);
+        assert_eq!(acts.acts, fresh.acts, "{raw}");
+    }
+}
