@@ -34,21 +34,23 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
     }
     let width = usize::from(area.width);
-    let title = truncate(
-        &safe::visible(&meta.title),
+    let full_title = safe::visible(&meta.title);
+    // The title takes at most three fifths while facts are placed; whatever they
+    // leave is the title's again.
+    let placed = truncate(
+        &full_title,
         width.saturating_sub(1).min(width * 3 / 5).max(8),
     );
-    // Facts in order of importance, as many as fit whole.
+    // Facts in order of importance, each that fits whole: a long list of authors
+    // does not keep the date off the line.
     let mut tail = String::new();
     for fact in facts {
         let piece = format!(" · {fact}");
-        if 1 + title.width() + tail.width() + piece.width() <= width {
+        if 1 + placed.width() + tail.width() + piece.width() <= width {
             tail.push_str(&piece);
-        } else {
-            break;
         }
     }
-    let title = truncate(&title, width.saturating_sub(1 + tail.width()));
+    let title = truncate(&full_title, width.saturating_sub(1 + tail.width()));
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(title, theme.title),
@@ -199,7 +201,49 @@ fn counted(n: usize, noun: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::counted;
+    use super::{Theme, counted};
+    use crate::analysis::{Lexicons, analyse};
+    use crate::app::App;
+    use crate::document::Statement;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn header_at(width: u16, authors: &str) -> String {
+        let statement = Statement::parse(
+            "Joint Statement on the Trilateral Partnership for the Northern Seas\n\n\
+             12 March 2021\n\nWe commit to open the harbour.\n",
+            "x",
+        );
+        let mut analysis = analyse(&statement, Lexicons::embedded());
+        analysis.authorship.phrase = Some(authors.into());
+        let app = App::new(statement, analysis, width, 24);
+        let theme = Theme::for_appearance(app.appearance);
+        let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
+        terminal
+            .draw(|frame| super::header(&app, frame, frame.area(), &theme))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..width)
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn a_long_list_of_authors_leaves_the_date_and_the_title_their_room() {
+        let long = "Prime Minister Ana Lind of Aland, President Bo Ek of Borduria and \
+                    President Cy Berg of Carpania";
+        assert_eq!(
+            header_at(80, long),
+            " Joint Statement on the Trilateral Partnership for the Northern… · 12 March 2021"
+        );
+        assert_eq!(
+            header_at(120, "Aland and Borduria"),
+            " Joint Statement on the Trilateral Partnership for the Northern Seas · Aland and \
+             Borduria · 12 March 2021"
+        );
+    }
 
     #[test]
     fn counts_take_the_noun_in_the_right_number() {
