@@ -69,8 +69,7 @@ const FRONT_MATTER: u32 = u32::MAX;
 /// kept, as nearly all are short and clean (borrowed).
 pub fn marker(statement: &Statement, p: usize) -> std::borrow::Cow<'_, str> {
     statement.paragraphs[p]
-        .marker
-        .as_deref()
+        .marker()
         .map_or(std::borrow::Cow::Borrowed(""), safe::visible)
 }
 

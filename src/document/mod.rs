@@ -130,14 +130,22 @@ pub type Sentences = smallvec::SmallVec<[Sentence; 1]>;
 /// as a statement may hold millions of paragraphs and they never grow once read.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
-    /// The paragraph number without decoration: "1", "a", "iv".
-    pub number: Option<Box<str>>,
-    /// The number as it is written in the text: "1.", "(a)", "iv)".
-    pub marker: Option<Box<str>>,
+    /// Boxed as one: most paragraphs are not numbered, and an unnumbered one then
+    /// pays for one pointer, not for two strings.
+    pub numbering: Option<Box<Numbering>>,
     pub text: Box<str>,
     pub sentences: Sentences,
     /// Index in [`Statement::sentences`] numbering of this paragraph's first sentence.
     pub first_sentence: usize,
+}
+
+/// How a paragraph is numbered.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Numbering {
+    /// The number without decoration: "1", "a", "iv".
+    pub number: Box<str>,
+    /// The number as it is written in the text: "1.", "(a)", "iv)".
+    pub marker: Box<str>,
 }
 
 /// A sentence as a byte range of its paragraph's text.
@@ -157,6 +165,16 @@ pub struct SentenceRef {
 }
 
 impl Paragraph {
+    /// The paragraph number without decoration: "1", "a", "iv".
+    pub fn number(&self) -> Option<&str> {
+        self.numbering.as_deref().map(|n| &*n.number)
+    }
+
+    /// The number as it is written in the text: "1.", "(a)", "iv)".
+    pub fn marker(&self) -> Option<&str> {
+        self.numbering.as_deref().map(|n| &*n.marker)
+    }
+
     pub fn sentence_text(&self, index: usize) -> &str {
         let s = self.sentences[index];
         &self.text[s.start..s.end]
@@ -236,8 +254,7 @@ impl Statement {
     /// 1-based position: how a reader cites it.
     pub fn paragraph_number(&self, p: usize) -> String {
         self.paragraphs[p]
-            .number
-            .as_deref()
+            .number()
             .map_or_else(|| (p + 1).to_string(), str::to_string)
     }
 

@@ -159,7 +159,7 @@ impl Serialize for Export<'_> {
                     .map(move |(i, p)| ParagraphOut {
                         id: i + 1,
                         section: analysis.sections[analysis.paragraph_section[i]].id,
-                        number: p.number.as_deref(),
+                        number: p.number(),
                         text: &p.text,
                         sentences: Seq(move || {
                             p.sentences

@@ -42,7 +42,7 @@ impl Context {
             self.resolution = subject.speaks_for_authors().then_some(subject);
             return;
         }
-        if paragraph.number.is_none() && self.lead_in.is_some() {
+        if paragraph.number().is_none() && self.lead_in.is_some() {
             self.lead_in = None;
         }
     }

@@ -18,7 +18,7 @@ mod numbers;
 use super::header::{HeaderLine, LineClass, is_subject_line};
 use super::lines::Line;
 use super::sentences::split_sentences;
-use super::{Heading, Paragraph};
+use super::{Heading, Numbering, Paragraph};
 use headings::{ends_mid_phrase, ends_sentence, explicit_heading, is_heading_candidate};
 use hyphens::Vocabulary;
 use numbers::bullet_item;
@@ -247,10 +247,13 @@ impl Builder {
         }
         let mut sentences = split_sentences(&open.text);
         sentences.shrink_to_fit();
-        let (marker, number) = open.marker.unzip();
         self.paragraphs.push(Paragraph {
-            number: number.map(String::into_boxed_str),
-            marker: marker.map(String::into_boxed_str),
+            numbering: open.marker.map(|(marker, number)| {
+                Box::new(Numbering {
+                    number: number.into_boxed_str(),
+                    marker: marker.into_boxed_str(),
+                })
+            }),
             first_sentence: self.sentences_so_far,
             text: open.text.into_boxed_str(),
             sentences,

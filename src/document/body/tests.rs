@@ -71,7 +71,7 @@ fn numbered_paragraphs_and_parts() {
         ]
     );
     assert_eq!(
-        p.iter().map(|p| p.number.as_deref()).collect::<Vec<_>>(),
+        p.iter().map(|p| p.number()).collect::<Vec<_>>(),
         [Some("1"), Some("2"), Some("3")]
     );
     assert_eq!(
@@ -87,7 +87,7 @@ fn numbered_lines_without_blank_lines() {
     );
     assert_eq!(p.len(), 3);
     assert_eq!(&*p[0].text, "We agree on the first point of the agenda.");
-    assert_eq!(p[2].marker.as_deref(), Some("(a)"));
+    assert_eq!(p[2].marker(), Some("(a)"));
 }
 
 #[test]
