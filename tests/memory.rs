@@ -10,7 +10,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use communique::analysis::filter::{Filter, Query};
-use communique::analysis::{Lexicons, analyse};
+use communique::analysis::{Analysis, Lexicons, analyse};
 use communique::app::textview::TextView;
 use communique::document::Statement;
 
@@ -58,14 +58,18 @@ unsafe impl GlobalAlloc for Counting {
 static COUNTING: Counting = Counting;
 
 /// The peak heap, beyond what was in use before, of what the reader holds for `text`:
-/// the statement, its analysis, its rows at 100 columns and the result of a one-letter
-/// filter, all alive together as in the reader. The text itself is not counted.
+/// the statement, the sections shown while it is analysed (until the analysis lands),
+/// its analysis, its rows at 100 columns and the result of a one-letter filter, alive
+/// together as in the reader. The text itself is not counted.
 fn peak_for(text: &str) -> usize {
     let lexicons = Lexicons::embedded();
     let before = IN_USE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let statement = Statement::parse(text, "generated");
+    // The reader shows the text with the headings' sections while it analyses.
+    let pending = Analysis::pending(&statement);
     let analysis = analyse(&statement, lexicons);
+    drop(pending);
     let view = TextView::new(&statement, &analysis, 100);
     let mut filter = Filter::default();
     let query = Query::parse("e").expect("a query");
@@ -147,7 +151,7 @@ fn what_is_held_grows_with_the_input() {
     );
     let ratio = per_byte("one-word headings", 40_000, one_word_headings);
     assert!(
-        ratio <= 27.0,
+        ratio <= 31.0,
         "one-word headings: {ratio:.1} bytes held per byte of text"
     );
     let ratio = per_byte("blank lines", 400_000, |n| {

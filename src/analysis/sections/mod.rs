@@ -72,7 +72,9 @@ impl<'a> Builder<'a> {
             statement,
             lexicon,
             titles: UsedTitles::default(),
-            sections: Vec::new(),
+            // With headings there is a section per heading (and the lead before the
+            // first): sized ahead, as for the pending sections.
+            sections: Vec::with_capacity(statement.headings.len() + 1),
             open: None,
             spans: (!statement.headings.is_empty()).then(|| heading_spans(statement)),
             last_lead: None,
@@ -169,25 +171,26 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
         .headings
         .is_empty()
         .then_some((None, 0..statement.paragraphs.len()));
-    whole
-        .into_iter()
-        .chain(heading_spans(statement))
-        .enumerate()
-        .map(|(i, (heading_index, paragraphs))| {
-            let heading = heading_index.map(|h| statement.headings[h].text.as_str());
-            let title = shorten(
-                heading.unwrap_or(&statement.metadata.title),
-                MAX_TITLE_CHARS,
-            );
-            Section {
-                id: i + 1,
-                title,
-                topics: Box::default(),
-                paragraphs,
-                heading_index,
-            }
-        })
-        .collect()
+    // Sized ahead: a statement may have millions of headings, and a vector grown by
+    // doubling would hold up to twice their sections while the real ones are built.
+    let mut sections = Vec::with_capacity(statement.headings.len() + 2);
+    let spans = whole.into_iter().chain(heading_spans(statement));
+    sections.extend(spans.enumerate().map(|(i, (heading_index, paragraphs))| {
+        let heading = heading_index.map(|h| statement.headings[h].text.as_str());
+        let title = shorten(
+            heading.unwrap_or(&statement.metadata.title),
+            MAX_TITLE_CHARS,
+        );
+        Section {
+            id: i + 1,
+            title,
+            topics: Box::default(),
+            paragraphs,
+            heading_index,
+        }
+    }));
+    sections.shrink_to_fit();
+    sections
 }
 
 /// The heading sections' paragraphs, made as they are asked for (a statement may have
