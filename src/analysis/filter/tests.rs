@@ -310,3 +310,21 @@ fn a_filter_given_an_index_built_ahead_finds_what_a_fresh_one_finds() {
         assert_eq!(acts.acts, fresh.acts, "{raw}");
     }
 }
+
+#[test]
+fn a_result_asked_about_another_statement_highlights_without_panicking() {
+    // The reader keeps a result on screen until the search of a replaced text lands.
+    let (_, _, r) = run("e");
+    let small = Statement::parse("A note\n\nWe welcome the talks.\n", "x");
+    let analysis = analyse(&small, Lexicons::embedded());
+    for m in &r.acts {
+        let _ = r.hits_of(&small, &analysis, m);
+    }
+    for m in &r.sentences {
+        let _ = r.ranges_of(&small, &analysis, m);
+    }
+    // Sections the other statement lacks have nothing to highlight.
+    for s in analysis.sections.len()..r.section_hits.len() {
+        assert!(r.title_ranges_of(&analysis, s).is_empty());
+    }
+}
