@@ -14,6 +14,7 @@
 //! takes a recent result back without searching.
 
 mod fields;
+mod highlight;
 mod index;
 #[cfg(test)]
 mod tests;
@@ -27,6 +28,7 @@ use crate::document::{SentenceRef, Statement};
 use super::Analysis;
 use super::matcher::Class;
 pub use super::query::{Field, Query};
+use highlight::Highlighter;
 use index::{Index, Prepared};
 
 /// Which text of an act a highlight lies in.
@@ -118,91 +120,10 @@ impl PartialEq for FilterResult {
 
 impl Eq for FilterResult {}
 
-/// What a result needs to highlight what it matched.
-struct Highlighter {
-    prepared: Prepared,
-    index: Arc<Index>,
-    scorer: SkimMatcherV2,
-}
-
-impl std::fmt::Debug for Highlighter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Highlighter")
-    }
-}
-
 impl FilterResult {
     /// How much the result holds, in entries.
     fn weight(&self) -> usize {
         self.acts.len() + self.sentences.len()
-    }
-
-    /// What matched in an act, given the statement and analysis that were searched;
-    /// nothing for a result of acts only.
-    pub fn hits_of(&self, statement: &Statement, analysis: &Analysis, m: &ActMatch) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        if let Some(h) = &self.highlighter
-            && (m.act as usize) < analysis.commitments.len()
-        {
-            let context = h.context(statement, analysis);
-            let mut misses = fields::Misses::default();
-            context.act(&h.prepared, m.act as usize, &mut hits, &mut misses);
-        }
-        hits
-    }
-
-    /// What matched in a sentence: byte ranges of its paragraph, in order, given the
-    /// statement and analysis that were searched.
-    pub fn ranges_of(
-        &self,
-        statement: &Statement,
-        analysis: &Analysis,
-        m: &SentenceMatch,
-    ) -> Vec<(usize, usize)> {
-        let mut ranges = Vec::new();
-        if let Some(h) = &self.highlighter
-            && statement.paragraphs.get(m.at.paragraph).is_some()
-        {
-            h.context(statement, analysis)
-                .sentence(&h.prepared, m.at, &mut ranges);
-        }
-        ranges
-    }
-}
-
-impl FilterResult {
-    /// Whether section `s`'s title matches.
-    pub fn title_matches(&self, s: usize) -> bool {
-        self.section_titles.binary_search(&small(s)).is_ok()
-    }
-
-    /// What matched in section `s`'s title: its byte ranges, in order; nothing when the
-    /// title does not match.
-    pub fn title_ranges_of(&self, analysis: &Analysis, s: usize) -> Vec<(usize, usize)> {
-        let (Some(h), Some(section)) = (&self.highlighter, analysis.sections.get(s)) else {
-            return Vec::new();
-        };
-        if !self.title_matches(s) {
-            return Vec::new();
-        }
-        let mut ranges = Vec::new();
-        fields::title(&h.prepared, &section.title, &h.scorer, &mut ranges);
-        ranges
-    }
-}
-
-impl Highlighter {
-    fn context<'a>(
-        &'a self,
-        statement: &'a Statement,
-        analysis: &'a Analysis,
-    ) -> fields::Context<'a> {
-        fields::Context {
-            statement,
-            analysis,
-            index: &self.index,
-            scorer: &self.scorer,
-        }
     }
 }
 
@@ -415,11 +336,7 @@ impl Filter {
         result.acts.shrink_to_fit();
         result.sentences.shrink_to_fit();
         if whole {
-            result.highlighter = Some(Arc::new(Highlighter {
-                prepared,
-                index,
-                scorer: SkimMatcherV2::default(),
-            }));
+            result.highlighter = Some(Arc::new(Highlighter::new(prepared, index)));
         }
         let result = Arc::new(result);
         self.recent

@@ -171,9 +171,10 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
         .headings
         .is_empty()
         .then_some((None, 0..statement.paragraphs.len()));
-    // Sized ahead: a statement may have millions of headings, and a vector grown by
-    // doubling would hold up to twice their sections while the real ones are built.
-    let mut sections = Vec::with_capacity(statement.headings.len() + 2);
+    // Sized ahead (a section per heading and the lead, or the whole text): a statement
+    // may have millions of headings, and a vector grown by doubling would hold up to
+    // twice their sections while the real ones are built.
+    let mut sections = Vec::with_capacity(statement.headings.len() + 1);
     let spans = whole.into_iter().chain(heading_spans(statement));
     sections.extend(spans.enumerate().map(|(i, (heading_index, paragraphs))| {
         let heading = heading_index.map(|h| statement.headings[h].text.as_str());
@@ -189,7 +190,6 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
             heading_index,
         }
     }));
-    sections.shrink_to_fit();
     sections
 }
 
