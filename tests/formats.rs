@@ -263,7 +263,9 @@ fn wide_characters_keep_their_offsets() {
     let p = &s.paragraphs[0];
     assert_eq!(p.sentences.len(), 2);
     for sentence in &p.sentences {
-        assert!(p.text.is_char_boundary(sentence.start) && p.text.is_char_boundary(sentence.end));
+        assert!(
+            p.text.is_char_boundary(sentence.start()) && p.text.is_char_boundary(sentence.end())
+        );
     }
     assert_eq!(p.sentence_text(1), "We welcome this.");
 }

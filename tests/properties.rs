@@ -77,14 +77,14 @@ proptest! {
         if let Some(query) = Query::parse(&query) {
             let result = Filter::default().run(&query, &statement, &analysis);
             for m in &result.sentences {
-                let p = &statement.paragraphs[m.at.paragraph];
+                let p = &statement.paragraphs[m.at.paragraph()];
                 for (s, e) in result.ranges_of(&statement, &analysis, m) {
                     prop_assert!(p.text.is_char_boundary(s) && p.text.is_char_boundary(e) && e <= p.text.len());
                 }
             }
             for m in &result.acts {
                 let act = &analysis.commitments[m.act as usize];
-                let text = &statement.paragraphs[act.sentence.paragraph].text;
+                let text = &statement.paragraphs[act.sentence.paragraph()].text;
                 for hit in result.hits_of(&statement, &analysis, m) {
                     let field = match hit.field {
                         HitField::Text => &**text,
@@ -159,7 +159,7 @@ fn matched(
     let sentences = r
         .sentences
         .iter()
-        .map(|m| (m.at.paragraph, m.at.index))
+        .map(|m| (m.at.paragraph(), m.at.index()))
         .collect();
     let titles = r.section_titles.iter().map(|&t| t as usize).collect();
     Some((acts, sentences, titles))

@@ -102,15 +102,16 @@ fn sentence_boundaries() {
     for p in &s.paragraphs {
         let mut previous_end = 0;
         for sentence in &p.sentences {
-            assert!(sentence.start >= previous_end && sentence.end > sentence.start);
+            assert!(sentence.start() >= previous_end && sentence.end() > sentence.start());
             assert!(
-                p.text.is_char_boundary(sentence.start) && p.text.is_char_boundary(sentence.end)
+                p.text.is_char_boundary(sentence.start())
+                    && p.text.is_char_boundary(sentence.end())
             );
-            previous_end = sentence.end;
+            previous_end = sentence.end();
         }
         assert_eq!(previous_end, p.text.len());
         // Between sentences there is only whitespace.
-        let covered: usize = p.sentences.iter().map(|s| s.end - s.start).sum();
+        let covered: usize = p.sentences.iter().map(|s| s.end() - s.start()).sum();
         let spaces = p.text.chars().filter(|c| c.is_whitespace()).count();
         assert!(p.text.len() - covered <= spaces);
     }

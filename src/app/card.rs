@@ -63,7 +63,7 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
         .position(|&a| a == index)
         .map_or_else(Vec::new, |row| app.hits_of(row));
     let hits = hits.as_slice();
-    let paragraph = &statement.paragraphs[act.sentence.paragraph].text;
+    let paragraph = &statement.paragraphs[act.sentence.paragraph()].text;
     let in_span = |span: (usize, usize)| span_shown(paragraph, span, hits);
     let own = |text: &str, field: HitField| -> (String, Vec<(usize, usize)>) {
         let shown = SafeText::new(text);

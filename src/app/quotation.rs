@@ -38,9 +38,9 @@ fn first_sentence_in_view(app: &App) -> Option<SentenceRef> {
             let index = p
                 .sentences
                 .iter()
-                .position(|s| display.map(s.end) > start)
+                .position(|s| display.map(s.end()) > start)
                 .unwrap_or(0);
-            (!p.sentences.is_empty()).then_some(SentenceRef { paragraph, index })
+            (!p.sentences.is_empty()).then_some(SentenceRef::new(paragraph, index))
         }
         _ => None,
     })
@@ -58,7 +58,7 @@ pub fn quotation(app: &App) -> Option<(String, String)> {
     } else {
         text.into_owned()
     };
-    let number = statement.paragraph_number(at.paragraph);
+    let number = statement.paragraph_number(at.paragraph());
     Some((
         format!("“{quoted}” — {}", citation(statement, &number)),
         format!("¶{number}"),

@@ -282,9 +282,9 @@ impl TextView {
 
     /// The row on which a sentence starts.
     pub fn sentence_row(&self, statement: &Statement, at: SentenceRef) -> usize {
-        let paragraph = &statement.paragraphs[at.paragraph];
-        let start = self.display[at.paragraph].map(paragraph.sentences[at.index].start);
-        self.row_of(at.paragraph, start)
+        let paragraph = &statement.paragraphs[at.paragraph()];
+        let start = self.display[at.paragraph()].map(paragraph.sentences[at.index()].start());
+        self.row_of(at.paragraph(), start)
     }
 
     /// The row showing display byte `offset` of paragraph `p`.
@@ -379,13 +379,7 @@ mod tests {
             "Title\n\nOne short sentence. Another sentence that is rather longer than the first.\n",
             24,
         );
-        let second = v.sentence_row(
-            &statement,
-            SentenceRef {
-                paragraph: 0,
-                index: 1,
-            },
-        );
+        let second = v.sentence_row(&statement, SentenceRef::new(0, 1));
         match v.kind(second) {
             RowKind::Text { start, end, .. } => {
                 assert!(v.display_text(&statement, 0)[start..end].contains("Another"))

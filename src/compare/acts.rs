@@ -80,11 +80,11 @@ struct ActWords {
 }
 
 fn words(side: &Side, act: &Commitment) -> ActWords {
-    let paragraph = &side.statement.paragraphs[act.sentence.paragraph];
-    let sentence = paragraph.sentences[act.sentence.index];
+    let paragraph = &side.statement.paragraphs[act.sentence.paragraph()];
+    let sentence = paragraph.sentences[act.sentence.index()];
     ActWords {
         object: WordSet::of(act.object(side.statement)),
-        sentence: WordSet::of(&paragraph.text[sentence.start..sentence.end]),
+        sentence: WordSet::of(&paragraph.text[sentence.range()]),
     }
 }
 
@@ -113,7 +113,7 @@ pub fn align(old: &Side, new: &Side, paragraphs: &[ParagraphChange]) -> Vec<ActC
         if object < SAME_OBJECT && sentence < LIKE_SENTENCE {
             return None;
         }
-        let aligned = paragraph_pair[b.sentence.paragraph] == Some(a.sentence.paragraph);
+        let aligned = paragraph_pair[b.sentence.paragraph()] == Some(a.sentence.paragraph());
         Some(
             object
                 + 0.5 * sentence
@@ -184,11 +184,11 @@ fn acts_by_paragraph(side: &Side) -> Vec<std::ops::Range<usize>> {
     let acts = &side.analysis.commitments;
     let mut start = 0;
     while start < acts.len() {
-        let p = acts[start].sentence.paragraph;
+        let p = acts[start].sentence.paragraph();
         let end = start
             + acts[start..]
                 .iter()
-                .take_while(|a| a.sentence.paragraph == p)
+                .take_while(|a| a.sentence.paragraph() == p)
                 .count();
         if let Some(range) = ranges.get_mut(p) {
             *range = start..end;

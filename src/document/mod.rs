@@ -123,17 +123,18 @@ pub struct Heading {
 }
 
 /// The sentences of a paragraph: most paragraphs of most statements hold one to a few,
-/// and a one-sentence paragraph needs no allocation of its own.
-pub type Sentences = smallvec::SmallVec<[Sentence; 1]>;
+/// and a paragraph of one or two needs no allocation of its own.
+pub type Sentences = smallvec::SmallVec<[Sentence; 2]>;
 
-/// One paragraph of the body: its text (lines joined) and its sentences. Boxed strings,
-/// as a statement may hold millions of paragraphs and they never grow once read.
+/// One paragraph of the body: its text (lines joined) and its sentences. A statement
+/// may hold millions of paragraphs, many of a few words: a text of up to 24 bytes is
+/// kept in the paragraph itself, a longer one in an allocation of its exact size.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// Boxed as one: most paragraphs are not numbered, and an unnumbered one then
     /// pays for one pointer, not for two strings.
     pub numbering: Option<Box<Numbering>>,
-    pub text: Box<str>,
+    pub text: compact_str::CompactString,
     pub sentences: Sentences,
     /// Index in [`Statement::sentences`] numbering of this paragraph's first sentence.
     pub first_sentence: usize,
@@ -148,11 +149,35 @@ pub struct Numbering {
     pub marker: Box<str>,
 }
 
-/// A sentence as a byte range of its paragraph's text.
+/// A sentence as a byte range of its paragraph's text, in u32: a paragraph is never
+/// near 4 GiB (inputs stop at 512 MiB), and two such sentences fit in a paragraph
+/// without an allocation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+impl Sentence {
+    pub fn new(start: usize, end: usize) -> Sentence {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Sentence {
+            start: small(start),
+            end: small(end),
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
 }
 
 /// A sentence's place in the statement: which paragraph, which sentence of it.
@@ -160,8 +185,29 @@ pub struct Sentence {
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 pub struct SentenceRef {
-    pub paragraph: usize,
-    pub index: usize,
+    paragraph: u32,
+    index: u32,
+}
+
+/// In u32, as every act and every matching sentence holds one: a statement has fewer
+/// than 4 billion paragraphs (inputs stop at 512 MiB).
+impl SentenceRef {
+    pub fn new(paragraph: usize, index: usize) -> SentenceRef {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        SentenceRef {
+            paragraph: small(paragraph),
+            index: small(index),
+        }
+    }
+
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
+    /// Which sentence of its paragraph, from 0.
+    pub fn index(&self) -> usize {
+        self.index as usize
+    }
 }
 
 impl Paragraph {
@@ -176,8 +222,7 @@ impl Paragraph {
     }
 
     pub fn sentence_text(&self, index: usize) -> &str {
-        let s = self.sentences[index];
-        &self.text[s.start..s.end]
+        &self.text[self.sentences[index].range()]
     }
 }
 
@@ -229,25 +274,17 @@ impl Statement {
     /// All sentences in reading order.
     pub fn sentences(&self) -> impl Iterator<Item = (SentenceRef, &str)> {
         self.paragraphs.iter().enumerate().flat_map(|(pi, p)| {
-            (0..p.sentences.len()).map(move |si| {
-                (
-                    SentenceRef {
-                        paragraph: pi,
-                        index: si,
-                    },
-                    p.sentence_text(si),
-                )
-            })
+            (0..p.sentences.len()).map(move |si| (SentenceRef::new(pi, si), p.sentence_text(si)))
         })
     }
 
     /// The 0-based position of a sentence in reading order.
     pub fn sentence_ordinal(&self, at: SentenceRef) -> usize {
-        self.paragraphs[at.paragraph].first_sentence + at.index
+        self.paragraphs[at.paragraph()].first_sentence + at.index()
     }
 
     pub fn sentence_text(&self, at: SentenceRef) -> &str {
-        self.paragraphs[at.paragraph].sentence_text(at.index)
+        self.paragraphs[at.paragraph()].sentence_text(at.index())
     }
 
     /// Paragraph `p`'s number as the statement writes it ("12", "b"), else its

@@ -102,7 +102,7 @@ pub fn split_sentences(text: &str) -> Sentences {
         {
             let start = first_non_space(text, from);
             if start < end {
-                sentences.push(Sentence { start, end });
+                sentences.push(Sentence::new(start, end));
             }
             from = end;
         }
@@ -111,7 +111,7 @@ pub fn split_sentences(text: &str) -> Sentences {
     let start = first_non_space(text, from);
     let end = text.trim_end().len();
     if end > start {
-        sentences.push(Sentence { start, end });
+        sentences.push(Sentence::new(start, end));
     }
     sentences
 }
@@ -209,7 +209,7 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text)
             .into_iter()
-            .map(|s| &text[s.start..s.end])
+            .map(|s| &text[s.range()])
             .collect()
     }
 

@@ -102,9 +102,9 @@ fn act_out<'a>(side: &Side<'a>, index: Option<usize>) -> Option<ActOut<'a>> {
 }
 
 fn sentence_text<'a>(statement: &'a Statement, act: &crate::analysis::Commitment) -> &'a str {
-    let paragraph = &statement.paragraphs[act.sentence.paragraph];
-    let sentence = paragraph.sentences[act.sentence.index];
-    &paragraph.text[sentence.start..sentence.end]
+    let paragraph = &statement.paragraphs[act.sentence.paragraph()];
+    let sentence = paragraph.sentences[act.sentence.index()];
+    &paragraph.text[sentence.range()]
 }
 
 /// The comparison as JSON.
@@ -299,7 +299,7 @@ fn write_act(out: &mut impl Write, old: &Side, new: &Side, change: &ActChange) -
     };
     let at = |side: &Side, index: Option<usize>| {
         index.map(|i| {
-            let p = side.analysis.commitments[i].sentence.paragraph;
+            let p = side.analysis.commitments[i].sentence.paragraph();
             format!("¶{}", md(&side.statement.paragraph_number(p)))
         })
     };

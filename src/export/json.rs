@@ -167,9 +167,9 @@ impl Serialize for Export<'_> {
                                 .enumerate()
                                 .map(move |(k, s)| SentenceOut {
                                     id: p.first_sentence + k + 1,
-                                    text: &p.text[s.start..s.end],
-                                    start: s.start,
-                                    end: s.end,
+                                    text: &p.text[s.range()],
+                                    start: s.start(),
+                                    end: s.end(),
                                 })
                         }),
                     })
@@ -238,7 +238,7 @@ pub(super) fn commitment_out<'a>(
         cue_end: c.cue_range().1,
         object: c.object(statement),
         intensity: c.intensity,
-        paragraph: c.sentence.paragraph + 1,
+        paragraph: c.sentence.paragraph() + 1,
         section: analysis.sections[c.section].id,
         topics: analysis
             .act_topics(c)

@@ -174,7 +174,7 @@ pub fn write_markdown(
             writeln!(
                 out,
                 "  _¶{} · §{} {}_ · cue “{}”  ",
-                md(&statement.paragraph_number(act.sentence.paragraph)),
+                md(&statement.paragraph_number(act.sentence.paragraph())),
                 section.id,
                 md(whole_title(section, statement)),
                 md(act.cue(statement))

@@ -60,25 +60,29 @@ struct SentenceCell {
 
 fn sentence_cell(statement: &Statement, act: &Commitment) -> SentenceCell {
     let at = act.sentence;
-    let paragraph = &statement.paragraphs[at.paragraph];
-    let sentence = paragraph.sentences[at.index];
+    let paragraph = &statement.paragraphs[at.paragraph()];
+    let sentence = paragraph.sentences[at.index()];
     let text = &paragraph.text;
     let floor = |i: usize| text.floor_char_boundary(i.min(text.len()));
-    let (from, to) = if sentence.end - sentence.start <= WHOLE_UP_TO {
-        (sentence.start, sentence.end)
+    let (from, to) = if sentence.end() - sentence.start() <= WHOLE_UP_TO {
+        (sentence.start(), sentence.end())
     } else {
         let (cue_start, cue_end) = act.cue_range();
-        let from = floor(cue_start.saturating_sub(EXCERPT_AROUND).max(sentence.start));
-        let to = floor((cue_end + EXCERPT_AROUND).min(sentence.end));
+        let from = floor(
+            cue_start
+                .saturating_sub(EXCERPT_AROUND)
+                .max(sentence.start()),
+        );
+        let to = floor((cue_end + EXCERPT_AROUND).min(sentence.end()));
         (from, to)
     };
     let mut out = String::new();
-    if from > sentence.start {
+    if from > sentence.start() {
         out.push('…');
     }
     let lead = out.len();
     out.push_str(&text[from..to]);
-    if to < sentence.end {
+    if to < sentence.end() {
         out.push('…');
     }
     let (cue_start, cue_end) = act.cue_range();

@@ -177,7 +177,7 @@ fn act_lines<'a>(
         (avail * 9 / 20).max(10).min(who.width())
     };
     let (who, who_hits) = fit(&who, &who_hits, who_room);
-    let paragraph = &app.statement.paragraphs[act.sentence.paragraph].text;
+    let paragraph = &app.statement.paragraphs[act.sentence.paragraph()].text;
     let (text, text_hits) = span_shown(paragraph, act.object_range(), &hits);
     let object_room = avail.saturating_sub(if who.is_empty() { 0 } else { who.width() + 1 });
     let mut lines = Vec::new();

@@ -90,32 +90,34 @@ fn decorations(
     let in_view = |p: usize| (first..=last).contains(&p);
     let mut out = Vec::new();
     if let Some(result) = &app.matches {
-        let start = result.sentences.partition_point(|m| m.at.paragraph < first);
+        let start = result
+            .sentences
+            .partition_point(|m| m.at.paragraph() < first);
         for (k, m) in result.sentences.iter().enumerate().skip(start) {
-            if !in_view(m.at.paragraph) {
+            if !in_view(m.at.paragraph()) {
                 break;
             }
-            let display = &app.view.display[m.at.paragraph];
-            let sentence = app.statement.paragraphs[m.at.paragraph].sentences[m.at.index];
-            let (s, e) = display.map_range(sentence.start, sentence.end);
+            let display = &app.view.display[m.at.paragraph()];
+            let sentence = app.statement.paragraphs[m.at.paragraph()].sentences[m.at.index()];
+            let (s, e) = display.map_range(sentence.start(), sentence.end());
             let style = if app.match_cursor == Some(k) {
                 theme.match_current
             } else {
                 theme.match_sentence
             };
-            out.push((m.at.paragraph, (s, e, style)));
+            out.push((m.at.paragraph(), (s, e, style)));
             for (cs, ce) in result.ranges_of(&app.statement, &app.analysis, m) {
                 let (cs, ce) = display.map_range(cs, ce);
-                out.push((m.at.paragraph, (cs, ce, theme.match_chars)));
+                out.push((m.at.paragraph(), (cs, ce, theme.match_chars)));
             }
         }
     }
     if let Some(act) = app.selected_act().map(|i| &app.analysis.commitments[i]) {
-        let p = act.sentence.paragraph;
+        let p = act.sentence.paragraph();
         if in_view(p) {
             let display = &app.view.display[p];
-            let sentence = app.statement.paragraphs[p].sentences[act.sentence.index];
-            let (s, e) = display.map_range(sentence.start, sentence.end);
+            let sentence = app.statement.paragraphs[p].sentences[act.sentence.index()];
+            let (s, e) = display.map_range(sentence.start(), sentence.end());
             out.push((p, (s, e, theme.sentence)));
             let (cs, ce) = display.map_range(act.cue_range().0, act.cue_range().1);
             out.push((p, (cs, ce, theme.cue)));

@@ -16,20 +16,23 @@ pub fn check_statement(statement: &Statement) {
         let mut previous_end = 0;
         for s in &p.sentences {
             assert!(
-                s.start <= s.end && s.end <= p.text.len(),
+                s.start() <= s.end() && s.end() <= p.text.len(),
                 "paragraph {i}: sentence {}..{} outside {} bytes",
-                s.start,
-                s.end,
+                s.start(),
+                s.end(),
                 p.text.len()
             );
             assert!(
-                p.text.is_char_boundary(s.start) && p.text.is_char_boundary(s.end),
+                p.text.is_char_boundary(s.start()) && p.text.is_char_boundary(s.end()),
                 "paragraph {i}: sentence {}..{} splits a character",
-                s.start,
-                s.end
+                s.start(),
+                s.end()
             );
-            assert!(s.start >= previous_end, "paragraph {i}: sentences overlap");
-            previous_end = s.end;
+            assert!(
+                s.start() >= previous_end,
+                "paragraph {i}: sentences overlap"
+            );
+            previous_end = s.end();
         }
     }
 }
@@ -40,8 +43,8 @@ pub fn check_statement(statement: &Statement) {
 pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
     assert_eq!(analysis.paragraph_section.len(), statement.paragraphs.len());
     for act in &analysis.commitments {
-        let p = &statement.paragraphs[act.sentence.paragraph];
-        let sentence = p.sentences[act.sentence.index];
+        let p = &statement.paragraphs[act.sentence.paragraph()];
+        let sentence = p.sentences[act.sentence.index()];
         for (start, end) in [act.cue_range(), act.object_range()] {
             assert!(
                 start <= end && end <= p.text.len(),
@@ -53,7 +56,7 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
             );
         }
         assert!(
-            act.cue_range().0 >= sentence.start && act.cue_range().1 <= sentence.end,
+            act.cue_range().0 >= sentence.start() && act.cue_range().1 <= sentence.end(),
             "cue outside its sentence"
         );
         assert!(
@@ -62,7 +65,8 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
         );
         assert!(
             act.object_range() == (0, 0)
-                || (act.object_range().0 >= sentence.start && act.object_range().1 <= sentence.end),
+                || (act.object_range().0 >= sentence.start()
+                    && act.object_range().1 <= sentence.end()),
             "object outside its sentence"
         );
         assert!(

@@ -59,11 +59,11 @@ impl<'a> Extractor<'a> {
             .begin_paragraph(paragraph, tokens, speakers, lexicon);
         let mut t = 0;
         for (si, sentence) in paragraph.sentences.iter().enumerate() {
-            while t < tokens.len() && tokens.tokens[t].start() < sentence.start {
+            while t < tokens.len() && tokens.tokens[t].start() < sentence.start() {
                 t += 1;
             }
             let from = t;
-            while t < tokens.len() && tokens.tokens[t].start() < sentence.end {
+            while t < tokens.len() && tokens.tokens[t].start() < sentence.end() {
                 t += 1;
             }
             let to = t;
@@ -96,10 +96,7 @@ impl<'a> Extractor<'a> {
                     kind: draft.kind,
                     actor: draft.actor,
                     addressee: draft.addressee.map(|a| self.intern(a)),
-                    sentence: SentenceRef {
-                        paragraph: pi,
-                        index: si,
-                    },
+                    sentence: SentenceRef::new(pi, si),
                     cue_span: narrow((
                         tokens.tokens[draft.cue.first].start(),
                         tokens.tokens[draft.cue.last].end(),

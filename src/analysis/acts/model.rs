@@ -111,7 +111,7 @@ impl Commitment {
 
     /// The cue as written: "urge" in "We strongly urge", "are also committed to".
     pub fn cue<'s>(&self, statement: &'s Statement) -> &'s str {
-        let text = &statement.paragraphs[self.sentence.paragraph].text;
+        let text = &statement.paragraphs[self.sentence.paragraph()].text;
         let (start, end) = self.cue_range();
         text.get(start..end).unwrap_or("")
     }
@@ -128,7 +128,7 @@ impl Commitment {
     /// What is committed to, demanded, condemned…, whole, as the text words it. Kept
     /// as a span, as a statement may have millions of acts.
     pub fn object<'s>(&self, statement: &'s Statement) -> &'s str {
-        let text = &statement.paragraphs[self.sentence.paragraph].text;
+        let text = &statement.paragraphs[self.sentence.paragraph()].text;
         let (start, end) = self.object_range();
         text.get(start..end).unwrap_or("")
     }

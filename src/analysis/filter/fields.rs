@@ -87,7 +87,7 @@ impl Context<'_> {
         misses: Option<&mut Misses>,
     ) -> Option<(Class, i64)> {
         let term = &ready.term;
-        let paragraph = &self.statement.paragraphs[act.sentence.paragraph].text;
+        let paragraph = &self.statement.paragraphs[act.sentence.paragraph()].text;
         fn cached(m: Option<&Option<TermMatch>>) -> Option<&TermMatch> {
             m.and_then(Option::as_ref)
         }
@@ -150,10 +150,10 @@ impl Context<'_> {
         misses: Option<&mut Misses>,
     ) -> Option<(Found, usize)> {
         let at = act.sentence;
-        let paragraph = &self.statement.paragraphs[at.paragraph];
-        let sentence = paragraph.sentences.get(at.index)?;
-        let text = paragraph.text.get(sentence.start..sentence.end)?;
-        let ordinal = paragraph.first_sentence + at.index;
+        let paragraph = &self.statement.paragraphs[at.paragraph()];
+        let sentence = paragraph.sentences.get(at.index())?;
+        let text = paragraph.text.get(sentence.range())?;
+        let ordinal = paragraph.first_sentence + at.index();
         if !term.pattern.could_match(self.index.sentence_mask(ordinal)) {
             return None;
         }
@@ -172,7 +172,7 @@ impl Context<'_> {
         };
         let others = self.index.acts_of(ordinal);
         if others.len() <= 1 {
-            return Some((unblocked, sentence.start));
+            return Some((unblocked, sentence.start()));
         }
         let mut blocked = Vec::new();
         for &other in others {
@@ -182,15 +182,15 @@ impl Context<'_> {
             }
             for span in [other.cue_range(), other.object_range()] {
                 for piece in subtract(span, &[act.cue_range(), act.object_range()]) {
-                    let (s, e) = (piece.0.max(sentence.start), piece.1.min(sentence.end));
+                    let (s, e) = (piece.0.max(sentence.start()), piece.1.min(sentence.end()));
                     if s < e {
-                        blocked.push((s - sentence.start, e - sentence.start));
+                        blocked.push((s - sentence.start(), e - sentence.start()));
                     }
                 }
             }
         }
         let found = term.pattern.find(text, &blocked, self.scorer)?;
-        Some((found, sentence.start))
+        Some((found, sentence.start()))
     }
 
     /// Whether every group matches sentence `at`. The byte ranges (in its paragraph) to
@@ -202,17 +202,17 @@ impl Context<'_> {
         at: SentenceRef,
         sink: &mut Vec<(usize, usize)>,
     ) -> bool {
-        let paragraph = &self.statement.paragraphs[at.paragraph];
-        let Some(sentence) = paragraph.sentences.get(at.index) else {
+        let paragraph = &self.statement.paragraphs[at.paragraph()];
+        let Some(sentence) = paragraph.sentences.get(at.index()) else {
             return false;
         };
-        let Some(text) = paragraph.text.get(sentence.start..sentence.end) else {
+        let Some(text) = paragraph.text.get(sentence.range()) else {
             return false;
         };
-        let ordinal = paragraph.first_sentence + at.index;
+        let ordinal = paragraph.first_sentence + at.index();
         let mask = self.index.sentence_mask(ordinal);
         let acts = self.index.acts_of(ordinal);
-        let section = self.analysis.paragraph_section.get(at.paragraph).copied();
+        let section = self.analysis.paragraph_section.get(at.paragraph()).copied();
         let start = sink.len();
         for group in &query.groups {
             let mut passed = false;
@@ -254,7 +254,7 @@ impl Context<'_> {
                             found
                                 .ranges
                                 .iter()
-                                .map(|&(s, e)| (s + sentence.start, e + sentence.start)),
+                                .map(|&(s, e)| (s + sentence.start(), e + sentence.start())),
                         );
                     }
                 }

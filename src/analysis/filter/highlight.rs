@@ -50,7 +50,7 @@ impl FilterResult {
     ) -> Vec<(usize, usize)> {
         let mut ranges = Vec::new();
         if let Some(h) = &self.highlighter
-            && statement.paragraphs.get(m.at.paragraph).is_some()
+            && statement.paragraphs.get(m.at.paragraph()).is_some()
         {
             h.context(statement, analysis)
                 .sentence(&h.prepared, m.at, &mut ranges);

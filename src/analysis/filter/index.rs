@@ -57,7 +57,7 @@ impl Index {
             .last()
             .map_or(0, |p| p.first_sentence + p.sentences.len());
         let ordinal = |act: &Commitment| {
-            statement.paragraphs[act.sentence.paragraph].first_sentence + act.sentence.index
+            statement.paragraphs[act.sentence.paragraph()].first_sentence + act.sentence.index()
         };
         let mut acts: Vec<u32> = (0..analysis.commitments.len()).map(small).collect();
         acts.sort_by_key(|&i| ordinal(&analysis.commitments[i as usize]));
@@ -79,7 +79,7 @@ impl Index {
             .flat_map(|p| {
                 p.sentences
                     .iter()
-                    .map(|s| p.text.get(s.start..s.end).map_or(u64::MAX, mask_of))
+                    .map(|s| p.text.get(s.range()).map_or(u64::MAX, mask_of))
             })
             .collect();
         Index {

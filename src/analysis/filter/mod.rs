@@ -310,7 +310,7 @@ impl Filter {
             highlighter: None,
         };
         for m in &result.sentences {
-            if let Some(&section) = analysis.paragraph_section.get(m.at.paragraph) {
+            if let Some(&section) = analysis.paragraph_section.get(m.at.paragraph()) {
                 result.section_hits[section] += 1;
             }
         }

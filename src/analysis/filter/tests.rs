@@ -136,7 +136,7 @@ fn sentences_highlight_the_words() {
         );
     }
     for m in &r.sentences {
-        let text = &s.paragraphs[m.at.paragraph].text;
+        let text = &s.paragraphs[m.at.paragraph()].text;
         for (st, e) in r.ranges_of(&s, &a, m) {
             assert_eq!(text[st..e].to_lowercase(), "korea");
         }
@@ -227,7 +227,7 @@ fn an_acts_highlights_lie_in_the_fields_its_terms_matched() {
         let act = &a.commitments[m.act as usize];
         let hits = r.hits_of(&s, &a, m);
         let addressee = act.addressee.as_deref().unwrap_or("");
-        let text = &s.paragraphs[act.sentence.paragraph].text;
+        let text = &s.paragraphs[act.sentence.paragraph()].text;
         let shown: Vec<(HitField, &str)> = hits
             .iter()
             .map(|h| {

@@ -265,7 +265,7 @@ impl CompareView {
             return;
         };
         let paragraph = |side: Side, act: Option<usize>| {
-            act.map(|a| side.analysis.commitments[a].sentence.paragraph)
+            act.map(|a| side.analysis.commitments[a].sentence.paragraph())
         };
         let (old_p, new_p) = (
             paragraph(self.compared.old(), change.old),

@@ -255,7 +255,10 @@ impl Builder {
                 })
             }),
             first_sentence: self.sentences_so_far,
-            text: open.text.into_boxed_str(),
+            text: {
+                open.text.shrink_to_fit();
+                open.text.into()
+            },
             sentences,
         });
         self.sentences_so_far += self.paragraphs.last().map_or(0, |p| p.sentences.len());
