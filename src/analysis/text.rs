@@ -16,10 +16,9 @@ pub struct Token {
 
 impl Token {
     fn new(start: usize, end: usize, punct: Option<char>) -> Token {
-        let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Token {
-            start: offset(start),
-            end: offset(end),
+            start: crate::document::saturating_u32(start),
+            end: crate::document::saturating_u32(end),
             punct,
         }
     }

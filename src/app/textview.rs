@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::Analysis;
 use crate::document::safe::{self, SafeText};
-use crate::document::{SentenceRef, Statement};
+use crate::document::{SentenceRef, Statement, saturating_u32 as small};
 
 /// What a row shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,10 +71,6 @@ pub fn marker(statement: &Statement, p: usize) -> std::borrow::Cow<'_, str> {
     statement.paragraphs[p]
         .marker()
         .map_or(std::borrow::Cow::Borrowed(""), safe::visible)
-}
-
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The statement laid out for one width.

@@ -158,12 +158,17 @@ pub struct Sentence {
     end: u32,
 }
 
+/// `n` as u32, saturating: offsets and counts kept in u32 so that what a statement
+/// holds millions of stays small; nothing read reaches 4 GiB (inputs stop at 512 MiB).
+pub fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Sentence {
     pub fn new(start: usize, end: usize) -> Sentence {
-        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Sentence {
-            start: small(start),
-            end: small(end),
+            start: saturating_u32(start),
+            end: saturating_u32(end),
         }
     }
 
@@ -193,10 +198,9 @@ pub struct SentenceRef {
 /// than 4 billion paragraphs (inputs stop at 512 MiB).
 impl SentenceRef {
     pub fn new(paragraph: usize, index: usize) -> SentenceRef {
-        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         SentenceRef {
-            paragraph: small(paragraph),
-            index: small(index),
+            paragraph: saturating_u32(paragraph),
+            index: saturating_u32(index),
         }
     }
 

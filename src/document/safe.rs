@@ -202,7 +202,7 @@ struct Replaced {
 
 impl SafeText {
     pub fn new(original: &str) -> SafeText {
-        let original_len = u32::try_from(original.len()).unwrap_or(u32::MAX);
+        let original_len = super::saturating_u32(original.len());
         if all_safe(original) {
             return SafeText {
                 replaced: None,

@@ -124,8 +124,8 @@ impl<'a> Extractor<'a> {
 /// A byte range of a paragraph as stored in an act. Input is capped far below 4 GiB,
 /// so the offsets always fit.
 fn narrow((start, end): (usize, usize)) -> (u32, u32) {
-    let fit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    (fit(start), fit(end))
+    use crate::document::saturating_u32;
+    (saturating_u32(start), saturating_u32(end))
 }
 
 /// Names and groups ("the militias", "the two leaders") mentioned in a sentence, for

@@ -67,11 +67,8 @@ impl Hit {
     }
 }
 
-/// An index or offset as results store it: input is capped far below 4 GiB, and
-/// `u32::MAX` stands for one that does not fit.
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
+// An index or offset as results store it; `u32::MAX` stands for one that does not fit.
+use crate::document::saturating_u32 as small;
 
 /// An act that matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
