@@ -97,7 +97,7 @@ impl Searcher {
                     .as_ref()
                     .is_some_and(|(a, _)| Arc::ptr_eq(a, &loaded.analysis))
                 {
-                    let filter = Filter::with_index(loaded.index.clone());
+                    let filter = Filter::with_index(loaded.index.clone()).keeping(1);
                     *kept = Some((Arc::clone(&loaded.analysis), filter));
                 }
                 let (_, filter) = kept.as_mut().expect("set above");

@@ -1,7 +1,5 @@
 //! Matching a query's terms against an act's fields, a sentence and a section title.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::analysis::matcher::{Class, Found};
 use crate::analysis::query::Term;
 use crate::analysis::{Analysis, Commitment};
@@ -15,7 +13,6 @@ pub(super) struct Context<'a> {
     pub statement: &'a Statement,
     pub analysis: &'a Analysis,
     pub index: &'a Index,
-    pub scorer: &'a SkimMatcherV2,
 }
 
 /// The free-text terms found missing from one sentence: acts are matched in reading
@@ -109,7 +106,7 @@ impl Context<'_> {
             Field::Addressee => addressee.map(take),
             Field::Cue => {
                 let (s, e) = act.cue_range();
-                let found = term.pattern.find(paragraph.get(s..e)?, &[], self.scorer)?;
+                let found = term.pattern.find(paragraph.get(s..e)?, &[])?;
                 Some(take(&hits(found, HitField::Text, s)))
             }
             Field::Topic => {
@@ -164,7 +161,7 @@ impl Context<'_> {
         if misses.as_ref().is_some_and(|m| m.contains(&key)) {
             return None;
         }
-        let Some(unblocked) = term.pattern.find(text, &[], self.scorer) else {
+        let Some(unblocked) = term.pattern.find(text, &[]) else {
             if let Some(m) = misses.as_mut() {
                 m.push(key);
             }
@@ -189,7 +186,7 @@ impl Context<'_> {
                 }
             }
         }
-        let found = term.pattern.find(text, &blocked, self.scorer)?;
+        let found = term.pattern.find(text, &blocked)?;
         Some((found, sentence.start()))
     }
 
@@ -221,7 +218,7 @@ impl Context<'_> {
                 // Whether it matched, and the ranges of a free-text match.
                 let found: Option<Option<Found>> = match term.field {
                     Field::Any if !term.pattern.could_match(mask) => None,
-                    Field::Any => term.pattern.find(text, &[], self.scorer).map(Some),
+                    Field::Any => term.pattern.find(text, &[]).map(Some),
                     Field::Topic => {
                         let on_topic = |topics: &[Option<Class>], section: usize| {
                             self.analysis.sections[section]
@@ -272,12 +269,7 @@ impl Context<'_> {
 /// Whether every group of a free-text-only query matches a section title; the byte
 /// ranges of the title to highlight go on the end of `sink`, in order (left as they were
 /// when it does not match).
-pub(super) fn title(
-    query: &Prepared,
-    title: &str,
-    scorer: &SkimMatcherV2,
-    sink: &mut Vec<(usize, usize)>,
-) -> bool {
+pub(super) fn title(query: &Prepared, title: &str, sink: &mut Vec<(usize, usize)>) -> bool {
     if !query.all_any() {
         return false;
     }
@@ -286,7 +278,7 @@ pub(super) fn title(
         let mut passed = false;
         for ready in group {
             let term = &ready.term;
-            let found = term.pattern.find(title, &[], scorer);
+            let found = term.pattern.find(title, &[]);
             if term.negated {
                 passed |= found.is_none();
             } else if let Some(found) = found {

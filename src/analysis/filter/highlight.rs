@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::analysis::Analysis;
 use crate::document::Statement;
 
@@ -16,7 +14,6 @@ use super::{ActMatch, FilterResult, Hit, SentenceMatch, fields, small};
 pub(super) struct Highlighter {
     prepared: Prepared,
     index: Arc<Index>,
-    scorer: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for Highlighter {
@@ -73,18 +70,14 @@ impl FilterResult {
             return Vec::new();
         }
         let mut ranges = Vec::new();
-        fields::title(&h.prepared, &section.title, &h.scorer, &mut ranges);
+        fields::title(&h.prepared, &section.title, &mut ranges);
         ranges
     }
 }
 
 impl Highlighter {
     pub(super) fn new(prepared: Prepared, index: Arc<Index>) -> Highlighter {
-        Highlighter {
-            prepared,
-            index,
-            scorer: SkimMatcherV2::default(),
-        }
+        Highlighter { prepared, index }
     }
 
     fn context<'a>(
@@ -96,7 +89,6 @@ impl Highlighter {
             statement,
             analysis,
             index: &self.index,
-            scorer: &self.scorer,
         }
     }
 }

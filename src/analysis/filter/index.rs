@@ -5,8 +5,6 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::analysis::matcher::{Class, mask_of};
 use crate::analysis::query::Term;
 use crate::analysis::{Analysis, Commitment, CommitmentKind};
@@ -136,12 +134,7 @@ pub(super) struct Prepared {
 }
 
 impl Prepared {
-    pub(super) fn new(
-        query: &Query,
-        analysis: &Analysis,
-        index: &Index,
-        scorer: &SkimMatcherV2,
-    ) -> Self {
+    pub(super) fn new(query: &Query, analysis: &Analysis, index: &Index) -> Self {
         let ready = |term: &Term| {
             let on = |fields: &[Field], values: &[&str], hit: HitField| -> Vec<Option<TermMatch>> {
                 if !fields.contains(&term.field) {
@@ -149,7 +142,7 @@ impl Prepared {
                 }
                 values
                     .iter()
-                    .map(|v| term.pattern.find(v, &[], scorer).map(|f| hits(f, hit, 0)))
+                    .map(|v| term.pattern.find(v, &[]).map(|f| hits(f, hit, 0)))
                     .collect()
             };
             let kinds: Vec<&str> = CommitmentKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -168,7 +161,7 @@ impl Prepared {
                     analysis
                         .topic_names
                         .iter()
-                        .map(|name| term.pattern.find(name, &[], scorer).map(|f| f.class))
+                        .map(|name| term.pattern.find(name, &[]).map(|f| f.class))
                         .collect()
                 }),
             }

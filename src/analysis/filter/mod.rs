@@ -21,8 +21,6 @@ mod tests;
 
 use std::sync::Arc;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::document::{SentenceRef, Statement};
 
 use super::Analysis;
@@ -127,12 +125,13 @@ impl FilterResult {
 /// Matches queries against one statement and its analysis (use one `Filter` per
 /// analysis: it keeps the statement's acts indexed by sentence, and the last result).
 pub struct Filter {
-    scorer: SkimMatcherV2,
     index: std::cell::OnceCell<Arc<Index>>,
     /// The latest results, newest last: deleting a character goes back to one of them
     /// without searching, typing on searches only the newest. Each is marked with
     /// whether it is whole or acts only ([`Filter::run_acts`]).
     recent: Vec<(Query, bool, Arc<FilterResult>)>,
+    /// How many of them are kept at most ([`Filter::keeping`]).
+    kept: usize,
 }
 
 /// A statement's acts indexed for searching, built ahead of the first query (a library
@@ -161,9 +160,9 @@ const RECENT: usize = 16;
 impl Default for Filter {
     fn default() -> Self {
         Filter {
-            scorer: SkimMatcherV2::default(),
             index: std::cell::OnceCell::new(),
             recent: Vec::new(),
+            kept: RECENT,
         }
     }
 }
@@ -180,6 +179,15 @@ impl Filter {
         let filter = Filter::default();
         let _ = filter.index.set(index.0);
         filter
+    }
+
+    /// The same filter keeping at most `results` results (at least one, the newest, to
+    /// type on): a library keeps a filter for each of thousands of statements, where
+    /// going back is cheap to search again and sixteen results each would outweigh
+    /// the statements.
+    pub fn keeping(mut self, results: usize) -> Filter {
+        self.kept = results.max(1);
+        self
     }
 
     /// Everything `query` matches in the statement.
@@ -226,7 +234,7 @@ impl Filter {
             self.index
                 .get_or_init(|| Arc::new(Index::new(statement, analysis))),
         );
-        let prepared = Prepared::new(query, analysis, &index, &self.scorer);
+        let prepared = Prepared::new(query, analysis, &index);
         // Typing on: search only what the last query found.
         let previous = self
             .recent
@@ -238,7 +246,6 @@ impl Filter {
             statement,
             analysis,
             index: &index,
-            scorer: &self.scorer,
         };
         let acts = || -> Vec<ActMatch> {
             // Highlights are worked out again for what is shown; here each act's are let
@@ -319,12 +326,7 @@ impl Filter {
         let mut ranges = Vec::new();
         for s in titles {
             ranges.clear();
-            if fields::title(
-                &prepared,
-                &analysis.sections[s].title,
-                &self.scorer,
-                &mut ranges,
-            ) {
+            if fields::title(&prepared, &analysis.sections[s].title, &mut ranges) {
                 result.section_titles.push(small(s));
             }
         }
@@ -344,7 +346,7 @@ impl Filter {
             .last()
             .map_or(0, |p| p.first_sentence + p.sentences.len());
         let budget = 4 * (analysis.commitments.len() + sentences) + 4096;
-        while self.recent.len() > RECENT
+        while self.recent.len() > self.kept
             || (self.recent.len() > 1
                 && self
                     .recent
@@ -362,15 +364,10 @@ impl Filter {
 /// The topics every stand-alone `topic:` term of the query allows, or `None` when the
 /// query names no topic: the sections the navigator marks and `]` visits.
 pub fn chosen_topics(query: &Query, analysis: &Analysis) -> Option<Vec<usize>> {
-    let scorer = SkimMatcherV2::default();
     let mut chosen: Option<Vec<usize>> = None;
     for term in query.required().filter(|t| t.field == Field::Topic) {
         let matching: Vec<usize> = (0..analysis.topic_names.len())
-            .filter(|&t| {
-                term.pattern
-                    .find(&analysis.topic_names[t], &[], &scorer)
-                    .is_some()
-            })
+            .filter(|&t| term.pattern.find(&analysis.topic_names[t], &[]).is_some())
             .collect();
         chosen = Some(match chosen {
             Some(before) => before

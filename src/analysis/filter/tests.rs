@@ -328,3 +328,24 @@ fn a_result_asked_about_another_statement_highlights_without_panicking() {
         assert!(r.title_ranges_of(&analysis, s).is_empty());
     }
 }
+
+#[test]
+fn a_filter_keeping_one_result_types_on_and_goes_back_as_a_keeping_one_does() {
+    let (s, a) = shipped();
+    let mut one = Filter::default().keeping(1);
+    let mut many = Filter::default();
+    for raw in ["k", "ko", "kor", "ko", "k", "kind:urge", "kind:urge -korea"] {
+        let query = Query::parse(raw).unwrap();
+        assert_eq!(
+            *one.run(&query, &s, &a),
+            *many.run(&query, &s, &a),
+            "{raw}"
+        );
+        assert_eq!(one.recent.len(), 1, "{raw}");
+    }
+    assert!(many.recent.len() > 1);
+    // Asking for none still keeps the newest, to type on.
+    let mut none = Filter::default().keeping(0);
+    none.run(&Query::parse("ko").unwrap(), &s, &a);
+    assert_eq!(none.recent.len(), 1);
+}

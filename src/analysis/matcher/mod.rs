@@ -169,12 +169,7 @@ impl Pattern {
     }
 
     /// The best match in `text`, ignoring positions inside `blocked` byte ranges.
-    pub fn find(
-        &self,
-        text: &str,
-        blocked: &[(usize, usize)],
-        scorer: &SkimMatcherV2,
-    ) -> Option<Found> {
+    pub fn find(&self, text: &str, blocked: &[(usize, usize)]) -> Option<Found> {
         if self.chars.is_empty() || text.len() < self.chars.len() {
             return None;
         }
@@ -186,7 +181,7 @@ impl Pattern {
         }
         let positions = self.spread(text, blocked)?;
         let ranges = merge(text, &positions);
-        let score = score(text, &ranges, &self.chars, scorer);
+        let score = score(text, &ranges, &self.chars);
         Some(Found {
             class: Class::Fuzzy,
             ranges,
@@ -342,14 +337,20 @@ fn merge(text: &str, positions: &[usize]) -> Ranges {
     ranges
 }
 
+/// fuzzy-matcher's scorer, one for the process: it holds a scratch buffer per thread
+/// (about 1.6 KB before any is used), too much to keep one per filter when a library
+/// keeps a filter for each of thousands of statements.
+static SCORER: std::sync::LazyLock<SkimMatcherV2> =
+    std::sync::LazyLock::new(SkimMatcherV2::default);
+
 /// fuzzy-matcher's score for a spread-out match, on the stretch of text it covers.
-fn score(text: &str, ranges: &[(usize, usize)], pattern: &[char], scorer: &SkimMatcherV2) -> i64 {
+fn score(text: &str, ranges: &[(usize, usize)], pattern: &[char]) -> i64 {
     let (Some(first), Some(last)) = (ranges.first(), ranges.last()) else {
         return 0;
     };
     let window = &text[first.0..last.1];
     let pattern: String = pattern.iter().collect();
-    scorer.fuzzy_match(window, &pattern).unwrap_or(0)
+    SCORER.fuzzy_match(window, &pattern).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -1,8 +1,7 @@
 use super::*;
 
 fn find(pattern: &Pattern, text: &str) -> Option<Vec<String>> {
-    let scorer = SkimMatcherV2::default();
-    pattern.find(text, &[], &scorer).map(|f| {
+    pattern.find(text, &[]).map(|f| {
         f.ranges
             .iter()
             .map(|&(s, e)| text[s..e].to_string())
@@ -16,14 +15,13 @@ fn fuzzy(text: &str) -> Pattern {
 
 #[test]
 fn written_out_wins_and_is_classed() {
-    let scorer = SkimMatcherV2::default();
     let korea = fuzzy("korea");
-    let found = korea.find("North Korea and Korea’s", &[], &scorer).unwrap();
+    let found = korea.find("North Korea and Korea’s", &[]).unwrap();
     assert_eq!(found.class, Class::Word);
     assert_eq!(found.ranges.as_slice(), [(6, 11), (16, 21)]);
-    let prefix = fuzzy("kor").find("North Korea", &[], &scorer).unwrap();
+    let prefix = fuzzy("kor").find("North Korea", &[]).unwrap();
     assert_eq!(prefix.class, Class::Prefix);
-    let inside = fuzzy("orea").find("North Korea", &[], &scorer).unwrap();
+    let inside = fuzzy("orea").find("North Korea", &[]).unwrap();
     assert_eq!(inside.class, Class::Fuzzy);
 }
 
@@ -79,11 +77,10 @@ fn exact_forms() {
 
 #[test]
 fn blocked_ranges_are_skipped() {
-    let scorer = SkimMatcherV2::default();
     let text = "concern about rights, and urge North Korea";
     let at = text.find("urge").unwrap();
-    assert!(fuzzy("urge").find(text, &[(at, at + 4)], &scorer).is_none());
-    assert!(fuzzy("urge").find(text, &[], &scorer).is_some());
+    assert!(fuzzy("urge").find(text, &[(at, at + 4)]).is_none());
+    assert!(fuzzy("urge").find(text, &[]).is_some());
 }
 
 #[test]
