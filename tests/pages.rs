@@ -148,10 +148,14 @@ fn the_header_list_says_where_each_field_came_from() {
     assert!(
         source
             .lines()
-            .nth(h1.line - 1)
+            .nth(h1.line as usize - 1)
             .unwrap()
             .contains("og:title")
-            || source.lines().nth(h1.line - 1).unwrap().contains("<title>"),
+            || source
+                .lines()
+                .nth(h1.line as usize - 1)
+                .unwrap()
+                .contains("<title>"),
         "the line of the page's source where the title is first written"
     );
     assert!(

@@ -328,8 +328,8 @@ fn front_matter_lines(text: &str, front: &front_matter::FrontMatter) -> Vec<Head
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| HeaderLine {
-            line: i + 1,
-            text: line.trim_end().to_string(),
+            line: saturating_u32(i + 1),
+            text: line.trim_end().into(),
             class: LineClass::FrontMatter,
             detail: if line.trim() == "---" || line.trim() == "..." {
                 "delimiter"

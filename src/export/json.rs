@@ -130,7 +130,7 @@ impl Serialize for Export<'_> {
             "header",
             &Seq(|| {
                 statement.header.iter().map(|h| HeaderLineOut {
-                    line: h.line,
+                    line: h.line as usize,
                     text: &h.text,
                     class: h.class.as_str(),
                     detail: h.detail,

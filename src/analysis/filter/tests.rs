@@ -336,11 +336,7 @@ fn a_filter_keeping_one_result_types_on_and_goes_back_as_a_keeping_one_does() {
     let mut many = Filter::default();
     for raw in ["k", "ko", "kor", "ko", "k", "kind:urge", "kind:urge -korea"] {
         let query = Query::parse(raw).unwrap();
-        assert_eq!(
-            *one.run(&query, &s, &a),
-            *many.run(&query, &s, &a),
-            "{raw}"
-        );
+        assert_eq!(*one.run(&query, &s, &a), *many.run(&query, &s, &a), "{raw}");
         assert_eq!(one.recent.len(), 1, "{raw}");
     }
     assert!(many.recent.len() > 1);

@@ -57,8 +57,8 @@ pub fn read(lines: &mut [Line], first_line: usize) -> Body {
         if let Some(reason) = reason {
             if !line.is_blank() {
                 dropped.push(HeaderLine {
-                    line: first_line + line.index as usize,
-                    text: line.text.to_string(),
+                    line: crate::document::saturating_u32(first_line + line.index as usize),
+                    text: line.text.as_ref().into(),
                     class: LineClass::Furniture,
                     detail: reason,
                 });

@@ -28,8 +28,10 @@ use zone::Logical;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HeaderLine {
     /// 1-based line number in the input.
-    pub line: usize,
-    pub text: String,
+    pub line: u32,
+    /// Kept inline up to 24 bytes: most header lines are short, and a library holds
+    /// the header of each of thousands of statements.
+    pub text: compact_str::CompactString,
     pub class: LineClass,
     /// Which field or kind of furniture: "last_updated", "reference", "banner", "footnote"…
     pub detail: &'static str,
@@ -38,8 +40,8 @@ pub struct HeaderLine {
 /// A header line as the library's cache keeps it.
 #[derive(serde::Deserialize)]
 struct StoredLine {
-    line: usize,
-    text: String,
+    line: u32,
+    text: compact_str::CompactString,
     class: LineClass,
     detail: String,
 }
@@ -163,8 +165,8 @@ pub fn read(
             title::Role::None => reading.class_of(idx, &mut metadata),
         };
         header_lines.push(HeaderLine {
-            line: first_line + lines[l.first].index as usize,
-            text: l.text.clone(),
+            line: crate::document::saturating_u32(first_line + lines[l.first].index as usize),
+            text: l.text.as_str().into(),
             class,
             detail,
         });

@@ -97,8 +97,8 @@ pub fn read(html: &str) -> Page {
     let lines = facts
         .iter()
         .map(|fact| HeaderLine {
-            line: fact.line,
-            text: format!("{}: {}", fact.key, fact.value),
+            line: crate::document::saturating_u32(fact.line),
+            text: compact_str::format_compact!("{}: {}", fact.key, fact.value),
             class: LineClass::Page,
             detail: fact.origin,
         })

@@ -79,7 +79,7 @@ pub fn read(bytes: Vec<u8>) -> Result<Pdf, PdfError> {
             0,
             HeaderLine {
                 line: 1,
-                text: format!("title: {title}"),
+                text: compact_str::format_compact!("title: {title}"),
                 class: LineClass::Page,
                 detail: "pdf info",
             },

@@ -43,7 +43,7 @@ pub fn join(pages: &[String]) -> Pdf {
                 let top = edge.iter().position(|&e| e == i).is_some_and(|p| p < EDGE);
                 dropped.push(HeaderLine {
                     line: page_start,
-                    text: line.trim().to_string(),
+                    text: line.trim().into(),
                     class: LineClass::Furniture,
                     detail: match (number, top) {
                         (true, _) => "page_number",
