@@ -144,8 +144,9 @@ fn act_lines(library: &[Option<Arc<Loaded>>]) -> String {
         let statement = &loaded.statement;
         for act in &loaded.analysis.commitments {
             let sentence = statement.sentence_text(act.sentence);
-            let addressee = act.addressee.as_deref().unwrap_or("");
-            let line = format!("{} {} {addressee} {sentence}", act.kind.as_str(), act.actor);
+            let analysis = &loaded.analysis;
+            let (actor, addressee) = (act.actor(analysis), act.addressee(analysis).unwrap_or(""));
+            let line = format!("{} {actor} {addressee} {sentence}", act.kind.as_str());
             lines.push_str(&line.replace('\n', " "));
             lines.push('\n');
         }

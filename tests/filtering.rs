@@ -36,8 +36,8 @@ fn query(text: &str) -> App {
 }
 
 /// The listed acts' ids, in reading order.
-fn ids(app: &App) -> Vec<usize> {
-    let mut ids: Vec<usize> = app
+fn ids(app: &App) -> Vec<u32> {
+    let mut ids: Vec<u32> = app
         .acts
         .iter()
         .map(|&a| app.analysis.commitments[a].id)
@@ -73,12 +73,12 @@ fn north_keeps_only_the_acts_that_mention_the_north() {
 #[test]
 fn fields_give_exactly_the_demands_on_north_korea() {
     let app = query("kind:demand to:korea");
-    let expected: Vec<usize> = app
+    let expected: Vec<u32> = app
         .analysis
         .commitments
         .iter()
         .filter(|c| {
-            c.kind == CommitmentKind::Demand && c.addressee.as_deref() == Some("North Korea")
+            c.kind == CommitmentKind::Demand && c.addressee(&app.analysis) == Some("North Korea")
         })
         .map(|c| c.id)
         .collect();
@@ -93,7 +93,7 @@ fn fields_give_exactly_the_demands_on_north_korea() {
         .iter()
         .position(|n| n == "Maritime security")
         .unwrap();
-    let on_topic: Vec<usize> = app
+    let on_topic: Vec<u32> = app
         .analysis
         .commitments
         .iter()

@@ -211,7 +211,7 @@ fn no_header_at_all() {
     assert_eq!(s.paragraphs.len(), 2);
     assert_eq!(s.sentence_count(), 3);
     let analysis = analyse(&s, Lexicons::embedded());
-    assert_eq!(&*analysis.commitments[0].actor, "the authors");
+    assert_eq!(analysis.commitments[0].actor(&analysis), "the authors");
     let titles: Vec<&str> = analysis.sections.iter().map(|x| x.title.as_str()).collect();
     assert!(
         titles

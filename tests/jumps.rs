@@ -136,7 +136,7 @@ fn the_first_brace_goes_to_act_one_and_the_card_agrees() {
         assert_eq!(app.target, Some(Target::Sentence(act.sentence)));
         assert_eq!(
             app.reading_section(),
-            act.section,
+            act.section_index(),
             "{w}x{h}: card and ▶ agree"
         );
         for _ in 0..14 {
@@ -146,7 +146,7 @@ fn the_first_brace_goes_to_act_one_and_the_card_agrees() {
             assert!(row >= app.text_top && row < app.text_top + app.text_height().max(1));
             assert_eq!(
                 app.reading_section(),
-                act.section,
+                act.section_index(),
                 "{w}x{h}: act {}",
                 act.id
             );
@@ -276,7 +276,11 @@ fn a_section_or_a_match_chosen_brings_the_card_along() {
     let last = app.analysis.sections.len() - 1;
     apply(&mut app, TO_THE_LAST_SECTION);
     let act = &app.analysis.commitments[app.selected_act().unwrap()];
-    assert_eq!(act.section, last, "the card shows an act of the section");
+    assert_eq!(
+        act.section_index(),
+        last,
+        "the card shows an act of the section"
+    );
     apply(&mut app, [Action::StartFilter]);
     for c in "abductions".chars() {
         apply(&mut app, [Action::Edit(Edit::Insert(c))]);

@@ -48,8 +48,8 @@ fn check(path: &std::path::Path) -> (usize, Vec<String>) {
             .map(|c| {
                 (
                     c.kind.to_string(),
-                    c.actor.to_string(),
-                    c.addressee.as_deref().map(str::to_string),
+                    c.actor(&analysis).to_string(),
+                    c.addressee(&analysis).map(str::to_string),
                 )
             })
             .collect();

@@ -89,8 +89,8 @@ proptest! {
                     let field = match hit.field {
                         HitField::Text => &**text,
                         HitField::Kind => act.kind.as_str(),
-                        HitField::Actor => &*act.actor,
-                        HitField::Addressee => act.addressee.as_deref().unwrap_or(""),
+                        HitField::Actor => act.actor(&analysis),
+                        HitField::Addressee => act.addressee(&analysis).unwrap_or(""),
                     };
                     let (s, e) = hit.range();
                     prop_assert!(s < e && field.get(s..e).is_some(), "{hit:?} in {field:?}");

@@ -163,8 +163,8 @@ fn exactly_the_fifteen_labelled_acts() {
             (
                 s.sentence_text(c.sentence).to_string(),
                 c.kind.to_string(),
-                c.addressee.as_deref().map(str::to_string),
-                c.actor.to_string(),
+                c.addressee(&analysis).map(str::to_string),
+                c.actor(&analysis).to_string(),
             )
         })
         .collect();

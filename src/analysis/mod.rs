@@ -56,6 +56,9 @@ pub struct Analysis {
     pub paragraph_section: Vec<usize>,
     pub sections: Vec<Section>,
     pub commitments: Vec<Commitment>,
+    /// The actors and addressees of the acts, each once; an act names them by index
+    /// ([`Commitment::actor`], [`Commitment::addressee`]).
+    pub names: Vec<std::sync::Arc<str>>,
     /// How the authors are named ("Japan and NATO"), "the authors" when unknown.
     pub authors: std::sync::Arc<str>,
     /// Who they are and where that was read.
@@ -63,6 +66,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Name `index` of [`Analysis::names`]; `None` past its end (an act addressed to no
+    /// one, or read back from a doctored cache).
+    pub fn name(&self, index: u32) -> Option<&str> {
+        self.names.get(index as usize).map(|n| &**n)
+    }
+
     pub fn topic_name(&self, topic: usize) -> &str {
         &self.topic_names[topic]
     }
@@ -96,7 +105,7 @@ impl Analysis {
 
     /// The topics of an act: those of its section.
     pub fn act_topics(&self, act: &Commitment) -> &[usize] {
-        &self.sections[act.section].topics
+        &self.sections[act.section_index()].topics
     }
 
     /// Acts per kind, in [`CommitmentKind::ALL`] order.
@@ -122,6 +131,7 @@ impl Analysis {
             paragraph_section,
             sections,
             commitments: Vec::new(),
+            names: Vec::new(),
             authors: "".into(),
             authorship: authors::Authors {
                 parties: Vec::new(),
@@ -173,13 +183,14 @@ pub fn analyse_with_progress(
         let first_act = commitments.len();
         extractor.paragraph(p, paragraph, &tokens, &mut commitments);
         for act in &mut commitments[first_act..] {
-            act.section = section;
+            act.section = crate::document::saturating_u32(section);
         }
         if p % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
             progress(p + 1);
         }
     }
     progress(statement.paragraphs.len());
+    let names = extractor.names();
     let mut sections = sections.finish();
     // Grown by doubling: give the slack back, as a big statement keeps them for long.
     commitments.shrink_to_fit();
@@ -189,6 +200,7 @@ pub fn analyse_with_progress(
         paragraph_section,
         sections,
         commitments,
+        names,
         authors: speakers.authors,
         authorship,
     }

@@ -83,8 +83,9 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
         role,
         hits,
     };
-    let mut out = vec![field("By", own(&act.actor, HitField::Actor), Role::Plain)];
-    if let Some(addressee) = &act.addressee {
+    let by = act.actor(&app.analysis);
+    let mut out = vec![field("By", own(by, HitField::Actor), Role::Plain)];
+    if let Some(addressee) = act.addressee(&app.analysis) {
         out.push(field(
             "To",
             own(addressee, HitField::Addressee),
@@ -111,7 +112,7 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
         ));
     }
     out.push(field("What", in_span(act.object_range()), Role::Plain));
-    let section = &app.analysis.sections[act.section];
+    let section = &app.analysis.sections[act.section_index()];
     out.push(field(
         "In",
         (

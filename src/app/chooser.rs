@@ -84,7 +84,7 @@ impl Chooser {
             ChooserKind::Addressees => {
                 let mut by_name: HashMap<&str, usize> = HashMap::default();
                 for &i in &listed {
-                    if let Some(to) = &acts[i].addressee {
+                    if let Some(to) = acts[i].addressee(&app.analysis) {
                         *by_name.entry(to).or_default() += 1;
                     }
                 }

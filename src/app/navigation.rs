@@ -103,7 +103,7 @@ pub(super) fn jump_to_section(app: &mut App, section: usize) {
         if app.nav_mode == NavMode::Sections {
             app.nav_cursor = section;
         }
-        select_first_act(app, |act| act.section == section);
+        select_first_act(app, |act| act.section_index() == section);
     }
 }
 

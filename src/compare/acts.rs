@@ -118,7 +118,7 @@ pub fn align(old: &Side, new: &Side, paragraphs: &[ParagraphChange]) -> Vec<ActC
             object
                 + 0.5 * sentence
                 + if a.kind == b.kind { 0.25 } else { 0.0 }
-                + if a.addressee == b.addressee {
+                + if a.addressee(old.analysis) == b.addressee(new.analysis) {
                     0.15
                 } else {
                     0.0
@@ -274,14 +274,11 @@ fn classify(old: &Side, a: &Commitment, new: &Side, b: &Commitment) -> (ActStatu
             cue_b.to_lowercase()
         ));
     }
-    if a.addressee != b.addressee {
+    let (to_a, to_b) = (a.addressee(old.analysis), b.addressee(new.analysis));
+    if to_a != to_b {
         other = true;
         let name = |n: Option<&str>| n.unwrap_or("no one named").to_string();
-        reasons.push(format!(
-            "addressee: {} → {}",
-            name(a.addressee.as_deref()),
-            name(b.addressee.as_deref())
-        ));
+        reasons.push(format!("addressee: {} → {}", name(to_a), name(to_b)));
     }
     let status = match (up, down, other) {
         (true, false, false) => ActStatus::Strengthened,

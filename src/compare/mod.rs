@@ -161,7 +161,7 @@ fn summarise(old: &Side, new: &Side, acts: &[ActChange]) -> Summary {
         side.analysis
             .commitments
             .iter()
-            .filter_map(|a| a.addressee.as_deref())
+            .filter_map(|a| a.addressee(side.analysis))
             .map(str::to_string)
             .collect()
     };

@@ -293,7 +293,7 @@ fn write_act(out: &mut impl Write, old: &Side, new: &Side, change: &ActChange) -
     let Some((side, act)) = shown else {
         return Ok(());
     };
-    let who = match &act.addressee {
+    let who = match act.addressee(side.analysis) {
         Some(addressee) => format!(" → {}", md(addressee)),
         None => String::new(),
     };

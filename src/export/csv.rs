@@ -115,7 +115,7 @@ pub fn write_csv_with(
     let date = meta.date.map(|d| d.to_string()).unwrap_or_default();
     let source = cell(&statement.file_name().unwrap_or_default()).into_owned();
     for act in &analysis.commitments {
-        let section = &analysis.sections[act.section];
+        let section = &analysis.sections[act.section_index()];
         let topics: Vec<&str> = analysis
             .act_topics(act)
             .iter()
@@ -129,8 +129,8 @@ pub fn write_csv_with(
             source.clone(),
             act.id.to_string(),
             act.kind.to_string(),
-            cell(&act.actor).into_owned(),
-            cell(act.addressee.as_deref().unwrap_or("")).into_owned(),
+            cell(act.actor(analysis)).into_owned(),
+            cell(act.addressee(analysis).unwrap_or("")).into_owned(),
             cell(act.cue(statement)).into_owned(),
             cell(&super::object_cell(statement, act)).into_owned(),
             act.intensity.to_string(),

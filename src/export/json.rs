@@ -228,10 +228,10 @@ pub(super) fn commitment_out<'a>(
     c: &'a Commitment,
 ) -> CommitmentOut<'a> {
     CommitmentOut {
-        id: c.id,
+        id: c.id as usize,
         kind: c.kind,
-        actor: &c.actor,
-        addressee: c.addressee.as_deref(),
+        actor: c.actor(analysis),
+        addressee: c.addressee(analysis),
         sentence: super::sentence_id(statement, c.sentence),
         cue: c.cue(statement),
         cue_start: c.cue_range().0,
@@ -239,7 +239,7 @@ pub(super) fn commitment_out<'a>(
         object: c.object(statement),
         intensity: c.intensity,
         paragraph: c.sentence.paragraph() + 1,
-        section: analysis.sections[c.section].id,
+        section: analysis.sections[c.section_index()].id,
         topics: analysis
             .act_topics(c)
             .iter()

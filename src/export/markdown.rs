@@ -112,7 +112,7 @@ pub fn write_markdown(
     writeln!(out, "## Sections\n")?;
     let mut acts_in = vec![0usize; analysis.sections.len()];
     for act in &analysis.commitments {
-        acts_in[act.section] += 1;
+        acts_in[act.section_index()] += 1;
     }
     for (s, section) in analysis.sections.iter().enumerate() {
         let topics: Vec<&str> = section
@@ -157,10 +157,10 @@ pub fn write_markdown(
         }
         writeln!(out, "### {} ({})\n", kind_heading(kind), acts.len())?;
         for act in acts {
-            let section = &analysis.sections[act.section];
-            let who = match &act.addressee {
-                Some(addressee) => format!("{} → {}", md(&act.actor), md(addressee)),
-                None => md(&act.actor),
+            let section = &analysis.sections[act.section_index()];
+            let who = match act.addressee(analysis) {
+                Some(addressee) => format!("{} → {}", md(act.actor(analysis)), md(addressee)),
+                None => md(act.actor(analysis)),
             };
             let strength = act
                 .strength()

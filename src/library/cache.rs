@@ -8,7 +8,6 @@
 //! entry or the new, never half of one; an entry that cannot be read is ignored and
 //! replaced.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::UNIX_EPOCH;
@@ -169,22 +168,11 @@ fn build_key(lexicons: u64) -> u64 {
     xxh3_64(format!("{}:{exe}:{lexicons}", env!("CARGO_PKG_VERSION")).as_bytes())
 }
 
-/// Acts read back each own a copy of their actor's and addressee's names; the
-/// analysis shares one per name, as when it was made.
+/// The authors' name read back is a copy of the one among the acts' names; the
+/// analysis shares it, as when it was made.
 fn share_names(analysis: &mut Analysis) {
-    let mut names: HashMap<Arc<str>, ()> = HashMap::new();
-    let mut share = |name: &mut Arc<str>| match names.get_key_value(name) {
-        Some((kept, ())) => *name = Arc::clone(kept),
-        None => {
-            names.insert(Arc::clone(name), ());
-        }
-    };
-    share(&mut analysis.authors);
-    for act in &mut analysis.commitments {
-        share(&mut act.actor);
-        if let Some(addressee) = &mut act.addressee {
-            share(addressee);
-        }
+    if let Some(kept) = analysis.names.iter().find(|n| **n == analysis.authors) {
+        analysis.authors = Arc::clone(kept);
     }
 }
 
@@ -224,10 +212,8 @@ mod tests {
         assert_eq!(a.commitments, analysis.commitments);
         assert_eq!(a.sections, analysis.sections);
         assert_eq!(a.authors, analysis.authors);
-        assert!(Arc::ptr_eq(
-            &a.commitments[0].actor,
-            &a.commitments[1].actor
-        ));
+        assert_eq!(a.names, analysis.names);
+        assert!(Arc::ptr_eq(&a.authors, &a.names[0]));
         std::fs::create_dir_all(dir.join("other")).unwrap();
         let other = file(&dir.join("other"), TEXT);
         cache.store(&other, &statement, &analysis);

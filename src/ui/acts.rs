@@ -136,11 +136,12 @@ fn who(
             ranges.push((base + s, base + e));
         }
     };
-    if let Some(addressee) = &act.addressee {
+    if let Some(addressee) = act.addressee(&app.analysis) {
         add("→ ", addressee, HitField::Addressee);
     }
-    if act.actor != app.analysis.authors {
-        add("by ", &act.actor, HitField::Actor);
+    let actor = act.actor(&app.analysis);
+    if actor != &*app.analysis.authors {
+        add("by ", actor, HitField::Actor);
     }
     (text, ranges)
 }

@@ -60,7 +60,7 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
             "cue outside its sentence"
         );
         assert!(
-            act.section < analysis.sections.len(),
+            act.section_index() < analysis.sections.len(),
             "act in a missing section"
         );
         assert!(

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::complement;
 use super::context::Context;
@@ -30,8 +30,10 @@ pub struct Extractor<'a> {
     speakers: &'a Speakers,
     lexicon: &'a CueLexicon,
     context: Context,
-    /// Every addressee named so far, so the acts addressed to one party share its name.
-    addressees: HashSet<Arc<str>>,
+    /// Every actor and addressee named so far, in the order first named, and the place
+    /// of each name among them: acts name them by place.
+    names: Vec<Arc<str>>,
+    places: HashMap<Arc<str>, u32>,
 }
 
 impl<'a> Extractor<'a> {
@@ -40,8 +42,17 @@ impl<'a> Extractor<'a> {
             speakers,
             lexicon,
             context: Context::default(),
-            addressees: HashSet::default(),
+            // The authors first, so the analysis names them once.
+            names: vec![Arc::clone(&speakers.authors)],
+            places: HashMap::from_iter([(Arc::clone(&speakers.authors), 0)]),
         }
+    }
+
+    /// The names the acts extracted so far refer to ([`crate::analysis::Analysis::names`]).
+    pub fn names(self) -> Vec<Arc<str>> {
+        let mut names = self.names;
+        names.shrink_to_fit();
+        names
     }
 
     /// Appends the acts of paragraph `pi` to `out`, numbered after those already there.
@@ -91,33 +102,36 @@ impl<'a> Extractor<'a> {
                 let intensity =
                     complement::intensity(lexicon, tokens, draft.group_start, draft.cue.last + 1)
                         .max(manner);
-                out.push(Commitment {
-                    id: out.len() + 1,
-                    kind: draft.kind,
-                    actor: draft.actor,
-                    addressee: draft.addressee.map(|a| self.intern(a)),
-                    sentence: SentenceRef::new(pi, si),
-                    cue_span: narrow((
-                        tokens.tokens[draft.cue.first].start(),
-                        tokens.tokens[draft.cue.last].end(),
-                    )),
-                    object_span: narrow(object_span),
+                let actor = self.place(&draft.actor);
+                let addressee = draft.addressee.map(|a| self.place(&a));
+                let cue_span = narrow((
+                    tokens.tokens[draft.cue.first].start(),
+                    tokens.tokens[draft.cue.last].end(),
+                ));
+                out.push(Commitment::new(
+                    out.len() + 1,
+                    draft.kind,
+                    (actor, addressee),
+                    SentenceRef::new(pi, si),
+                    (cue_span, narrow(object_span)),
                     intensity,
-                    section: 0,
-                });
+                ));
             }
             remember_names(tokens, from, to, speakers, &mut self.context.referents);
         }
         self.context.end_paragraph(paragraph, tokens);
     }
 
-    fn intern(&mut self, name: String) -> Arc<str> {
-        if let Some(shared) = self.addressees.get(name.as_str()) {
-            return Arc::clone(shared);
+    /// The place of `name` among the names, added when new.
+    fn place(&mut self, name: &str) -> u32 {
+        if let Some(&known) = self.places.get(name) {
+            return known;
         }
-        let shared: Arc<str> = name.into();
-        self.addressees.insert(Arc::clone(&shared));
-        shared
+        let place = crate::document::saturating_u32(self.names.len());
+        let name: Arc<str> = name.into();
+        self.names.push(Arc::clone(&name));
+        self.places.insert(name, place);
+        place
     }
 }
 

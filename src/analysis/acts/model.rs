@@ -1,9 +1,8 @@
 //! The act model: the six kinds, and one act of the authors in one sentence.
 
-use std::sync::Arc;
-
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analysis;
 use crate::document::{SentenceRef, Statement};
 
 /// The six kinds of act, in the order the panel lists them.
@@ -75,16 +74,20 @@ impl std::fmt::Display for CommitmentKind {
     }
 }
 
-/// One act of the authors in one sentence.
+/// The addressee index of an act addressed to no one.
+const NO_ONE: u32 = u32::MAX;
+
+/// One act of the authors in one sentence: 44 bytes, as a statement may hold millions.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Commitment {
     /// 1-based, in reading order.
-    pub id: usize,
+    pub id: u32,
     pub kind: CommitmentKind,
-    /// Shared: most acts of a statement have the same actor, its authors.
-    pub actor: Arc<str>,
-    /// Shared with every other act of the statement addressed to the same party.
-    pub addressee: Option<Arc<str>>,
+    /// Who acts, as an index into [`Analysis::names`] ([`Commitment::actor`]): most
+    /// acts of a statement have the same actor, its authors, named once.
+    actor: u32,
+    /// To whom, likewise ([`Commitment::addressee`]); [`NO_ONE`] when to no one.
+    addressee: u32,
     pub sentence: SentenceRef,
     /// Byte range of the cue in its paragraph's text ([`Commitment::cue_range`]); u32
     /// as a statement may hold millions of acts.
@@ -95,10 +98,59 @@ pub struct Commitment {
     pub intensity: u8,
     /// Index of the section the act is in (its topics are the section's:
     /// [`super::Analysis::act_topics`]).
-    pub section: usize,
+    pub section: u32,
 }
 
 impl Commitment {
+    /// An act of the name `actor` to the name `addressee` (indexes into
+    /// [`Analysis::names`]); numbered, placed and put as `id`, `sentence`, `cue_span`,
+    /// `object_span` and `intensity` say, in section 0 until its section is known.
+    pub fn new(
+        id: usize,
+        kind: CommitmentKind,
+        (actor, addressee): (u32, Option<u32>),
+        sentence: SentenceRef,
+        (cue_span, object_span): ((u32, u32), (u32, u32)),
+        intensity: u8,
+    ) -> Commitment {
+        Commitment {
+            id: crate::document::saturating_u32(id),
+            kind,
+            actor,
+            addressee: addressee.unwrap_or(NO_ONE),
+            sentence,
+            cue_span,
+            object_span,
+            intensity,
+            section: 0,
+        }
+    }
+
+    /// Who acts: "Japan and NATO", "the Council".
+    pub fn actor<'a>(&self, analysis: &'a Analysis) -> &'a str {
+        analysis.name(self.actor).unwrap_or("")
+    }
+
+    /// To whom, when the act is addressed to someone: "the DPRK".
+    pub fn addressee<'a>(&self, analysis: &'a Analysis) -> Option<&'a str> {
+        analysis.name(self.addressee)
+    }
+
+    /// The actor's place in [`Analysis::names`]: acts by the same actor share it.
+    pub fn actor_index(&self) -> u32 {
+        self.actor
+    }
+
+    /// The addressee's place in [`Analysis::names`], `None` when to no one.
+    pub fn addressee_index(&self) -> Option<u32> {
+        (self.addressee != NO_ONE).then_some(self.addressee)
+    }
+
+    /// The section's index as an index.
+    pub fn section_index(&self) -> usize {
+        self.section as usize
+    }
+
     /// Byte range of the cue in its paragraph's text.
     pub fn cue_range(&self) -> (usize, usize) {
         (self.cue_span.0 as usize, self.cue_span.1 as usize)

@@ -56,8 +56,8 @@ impl Context<'_> {
             let mut passed = false;
             for ready in group {
                 if ready.term.negated {
-                    passed |= self.act_term(i, act, ready, None, Some(misses)).is_none();
-                } else if let Some(found) = self.act_term(i, act, ready, Some(sink), Some(misses)) {
+                    passed |= self.act_term(act, ready, None, Some(misses)).is_none();
+                } else if let Some(found) = self.act_term(act, ready, Some(sink), Some(misses)) {
                     passed = true;
                     best = better(best, found);
                 }
@@ -74,10 +74,9 @@ impl Context<'_> {
         Some(out)
     }
 
-    /// How well one term matches act `i`, its highlights added to `sink`.
+    /// How well one term matches an act, its highlights added to `sink`.
     pub(super) fn act_term(
         &self,
-        i: usize,
         act: &Commitment,
         ready: &Ready,
         mut sink: Option<&mut Vec<Hit>>,
@@ -89,11 +88,10 @@ impl Context<'_> {
             m.and_then(Option::as_ref)
         }
         let kind = cached(ready.kinds.get(act.kind as usize));
-        let actor = cached(ready.actors.get(self.index.actor_of(i)));
-        let addressee = self
-            .index
-            .addressee_of(i)
-            .and_then(|a| cached(ready.addressees.get(a)));
+        let actor = cached(ready.actors.get(act.actor_index() as usize));
+        let addressee = act
+            .addressee_index()
+            .and_then(|a| cached(ready.addressees.get(a as usize)));
         let mut take = |m: &TermMatch| {
             if let Some(sink) = sink.as_deref_mut() {
                 sink.extend_from_slice(&m.2);
@@ -238,7 +236,7 @@ impl Context<'_> {
                         .any(|&i| {
                             let i = i as usize;
                             let act = &self.analysis.commitments[i];
-                            self.act_term(i, act, ready, None, None).is_some()
+                            self.act_term(act, ready, None, None).is_some()
                         })
                         .then_some(None),
                 };

@@ -1,9 +1,8 @@
 //! What a search reads again and again, worked out once: the acts of each sentence and
-//! the distinct actors and addressees (per analysis), and each term's match on the six
-//! kinds, those actors and addressees, and the topics (per query) — so a statement of
-//! a hundred thousand acts by the same authors compares the authors' name once.
-
-use rustc_hash::FxHashMap as HashMap;
+//! the mask of its characters (per analysis), and each term's match on the six kinds,
+//! the analysis's names of actors and addressees, and the topics (per query) — so a
+//! statement of a hundred thousand acts by the same authors compares the authors' name
+//! once.
 
 use crate::analysis::matcher::{Class, mask_of};
 use crate::analysis::query::Term;
@@ -16,36 +15,14 @@ use super::{Field, Hit, HitField, Query, small};
 /// One term's match in one act: its class, score and highlights.
 pub(super) type TermMatch = (Class, i64, Vec<Hit>);
 
-const NONE: u32 = u32::MAX;
-
 /// Built once per analysis.
 pub(super) struct Index {
     /// Per sentence (in reading order): a range into `acts`.
     sentence_acts: Vec<(u32, u32)>,
     acts: Vec<u32>,
-    actors: Vec<String>,
-    act_actor: Vec<u32>,
-    addressees: Vec<String>,
-    act_addressee: Vec<u32>,
     /// Per sentence (in reading order): the mask of its characters, so a term with a
     /// character the sentence lacks is not searched in it.
     sentence_masks: Vec<u64>,
-}
-
-/// Distinct values, and the index of each item's value among them.
-fn distinct<'a>(values: impl Iterator<Item = Option<&'a str>>) -> (Vec<String>, Vec<u32>) {
-    let mut seen: HashMap<&str, u32> = HashMap::default();
-    let mut list = Vec::new();
-    let of = values
-        .map(|value| match value {
-            Some(v) => *seen.entry(v).or_insert_with(|| {
-                list.push(v.to_string());
-                small(list.len() - 1)
-            }),
-            None => NONE,
-        })
-        .collect();
-    (list, of)
 }
 
 impl Index {
@@ -68,9 +45,6 @@ impl Index {
             }
             *range = (small(start), small(k));
         }
-        let (actors, act_actor) = distinct(analysis.commitments.iter().map(|a| Some(&*a.actor)));
-        let (addressees, act_addressee) =
-            distinct(analysis.commitments.iter().map(|a| a.addressee.as_deref()));
         let sentence_masks = statement
             .paragraphs
             .iter()
@@ -84,10 +58,6 @@ impl Index {
             sentence_masks,
             sentence_acts,
             acts,
-            actors,
-            act_actor,
-            addressees,
-            act_addressee,
         }
     }
 
@@ -103,17 +73,6 @@ impl Index {
         let (s, e) = self.sentence_acts.get(ordinal).copied().unwrap_or((0, 0));
         &self.acts[s as usize..e as usize]
     }
-
-    pub(super) fn actor_of(&self, act: usize) -> usize {
-        self.act_actor.get(act).map_or(usize::MAX, |&a| a as usize)
-    }
-
-    pub(super) fn addressee_of(&self, act: usize) -> Option<usize> {
-        self.act_addressee
-            .get(act)
-            .filter(|&&a| a != NONE)
-            .map(|&a| a as usize)
-    }
 }
 
 /// A term with its matches on everything that repeats across acts. The term is its
@@ -122,6 +81,7 @@ pub(super) struct Ready {
     pub term: Term,
     /// Per kind, in [`CommitmentKind::ALL`] order.
     pub kinds: Vec<Option<TermMatch>>,
+    /// Per name of [`Analysis::names`], as an actor and as an addressee.
     pub actors: Vec<Option<TermMatch>>,
     pub addressees: Vec<Option<TermMatch>>,
     /// For a `topic:` term, how well it matches each topic of the lexicon.
@@ -134,7 +94,7 @@ pub(super) struct Prepared {
 }
 
 impl Prepared {
-    pub(super) fn new(query: &Query, analysis: &Analysis, index: &Index) -> Self {
+    pub(super) fn new(query: &Query, analysis: &Analysis) -> Self {
         let ready = |term: &Term| {
             let on = |fields: &[Field], values: &[&str], hit: HitField| -> Vec<Option<TermMatch>> {
                 if !fields.contains(&term.field) {
@@ -146,17 +106,12 @@ impl Prepared {
                     .collect()
             };
             let kinds: Vec<&str> = CommitmentKind::ALL.iter().map(|k| k.as_str()).collect();
-            let actors: Vec<&str> = index.actors.iter().map(String::as_str).collect();
-            let addressees: Vec<&str> = index.addressees.iter().map(String::as_str).collect();
+            let names: Vec<&str> = analysis.names.iter().map(|n| &**n).collect();
             Ready {
                 term: term.clone(),
                 kinds: on(&[Field::Any, Field::Kind], &kinds, HitField::Kind),
-                actors: on(&[Field::Any, Field::Actor], &actors, HitField::Actor),
-                addressees: on(
-                    &[Field::Any, Field::Addressee],
-                    &addressees,
-                    HitField::Addressee,
-                ),
+                actors: on(&[Field::Any, Field::Actor], &names, HitField::Actor),
+                addressees: on(&[Field::Any, Field::Addressee], &names, HitField::Addressee),
                 topics: (term.field == Field::Topic).then(|| {
                     analysis
                         .topic_names

@@ -234,7 +234,7 @@ impl Filter {
             self.index
                 .get_or_init(|| Arc::new(Index::new(statement, analysis))),
         );
-        let prepared = Prepared::new(query, analysis, &index);
+        let prepared = Prepared::new(query, analysis);
         // Typing on: search only what the last query found.
         let previous = self
             .recent

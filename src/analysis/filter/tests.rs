@@ -18,7 +18,7 @@ fn ids(a: &Analysis, r: &FilterResult) -> Vec<usize> {
     let mut ids: Vec<usize> = r
         .acts
         .iter()
-        .map(|m| a.commitments[m.act as usize].id)
+        .map(|m| a.commitments[m.act as usize].id as usize)
         .collect();
     ids.sort_unstable();
     ids
@@ -31,7 +31,7 @@ fn exact_cue_finds_the_acts_that_urge() {
         .commitments
         .iter()
         .filter(|c| c.cue(&s) == "urge")
-        .map(|c| c.id)
+        .map(|c| c.id as usize)
         .collect();
     assert_eq!(urging.len(), 4);
     assert_eq!(ids(&a, &r), urging);
@@ -56,11 +56,7 @@ fn north_keeps_only_acts_that_mention_it() {
         let act = &a.commitments[m.act as usize];
         let sentence = s.sentence_text(act.sentence).to_lowercase();
         assert!(
-            sentence.contains("north")
-                || act
-                    .addressee
-                    .as_deref()
-                    .is_some_and(|x| x.contains("North")),
+            sentence.contains("north") || act.addressee(&a).is_some_and(|x| x.contains("North")),
             "{}",
             act.id
         );
@@ -117,7 +113,7 @@ fn ranking_puts_whole_words_first() {
     let position = |id: usize| {
         r.acts
             .iter()
-            .position(|m| a.commitments[m.act as usize].id == id)
+            .position(|m| a.commitments[m.act as usize].id as usize == id)
             .unwrap()
     };
     // "the sea" (a whole word) before "Seas" (a word's start).
@@ -226,7 +222,7 @@ fn an_acts_highlights_lie_in_the_fields_its_terms_matched() {
     for m in &r.acts {
         let act = &a.commitments[m.act as usize];
         let hits = r.hits_of(&s, &a, m);
-        let addressee = act.addressee.as_deref().unwrap_or("");
+        let addressee = act.addressee(&a).unwrap_or("");
         let text = &s.paragraphs[act.sentence.paragraph()].text;
         let shown: Vec<(HitField, &str)> = hits
             .iter()
@@ -236,7 +232,7 @@ fn an_acts_highlights_lie_in_the_fields_its_terms_matched() {
                     HitField::Addressee => addressee,
                     HitField::Text => text,
                     HitField::Kind => act.kind.as_str(),
-                    HitField::Actor => &act.actor,
+                    HitField::Actor => act.actor(&a),
                 };
                 (h.field, &field[start..end])
             })

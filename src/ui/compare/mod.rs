@@ -240,8 +240,7 @@ fn draw_acts(view: &CompareView, frame: &mut Frame, area: Rect, theme: &Theme) {
         let kind = format!("{:<8} ", act.kind.as_str().to_uppercase());
         let object = safe::visible(act.object(side.statement)).into_owned();
         let to = act
-            .addressee
-            .as_deref()
+            .addressee(side.analysis)
             .map(|a| format!(" → {}", safe::visible(a)))
             .unwrap_or_default();
         let why = if change.why.is_empty()
