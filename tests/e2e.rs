@@ -142,8 +142,8 @@ fn last_section() -> (String, String) {
     let analysis =
         communique::analysis::analyse(&statement, communique::analysis::Lexicons::embedded());
     let section = analysis.sections.last().unwrap();
-    let first = &statement.paragraphs[section.paragraphs.start].text;
-    (section.title.clone(), first.chars().take(24).collect())
+    let first = &statement.paragraphs[section.paragraphs().start].text;
+    (section.title.to_string(), first.chars().take(24).collect())
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn shape2_headings_directly_above_paragraphs() {
     let sections: Vec<(Option<&str>, std::ops::Range<usize>)> = analysis
         .sections
         .iter()
-        .map(|x| (x.heading(&s), x.paragraphs.clone()))
+        .map(|x| (x.heading(&s), x.paragraphs()))
         .collect();
     assert_eq!(
         sections,

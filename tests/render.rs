@@ -180,7 +180,7 @@ fn wide_navigator_shows_whole_titles() {
     let screen = text(&draw(&app));
     for section in &app.analysis.sections {
         assert!(
-            screen.contains(&section.title),
+            screen.contains(section.title.as_str()),
             "{:?} is cut:\n{screen}",
             section.title
         );

@@ -122,7 +122,7 @@ impl Analysis {
         let sections = sections::pending(statement);
         let mut paragraph_section = vec![0; statement.paragraphs.len()];
         for (s, section) in sections.iter().enumerate() {
-            for p in section.paragraphs.clone() {
+            for p in section.paragraphs() {
                 paragraph_section[p] = s;
             }
         }

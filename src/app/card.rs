@@ -116,7 +116,7 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
     out.push(field(
         "In",
         (
-            crate::document::safe::visible(&format!("§{} {}", section.id, section.title))
+            crate::document::safe::visible(&format!("§{} {}", section.id(), section.title))
                 .into_owned(),
             Vec::new(),
         ),

@@ -135,7 +135,7 @@ pub fn write_csv_with(
             cell(&super::object_cell(statement, act)).into_owned(),
             act.intensity.to_string(),
             act.strength().unwrap_or("").to_string(),
-            section.id.to_string(),
+            section.id().to_string(),
             cell(whole_title(section, statement)).into_owned(),
             (act.sentence.paragraph() + 1).to_string(),
             cell(&statement.paragraph_number(act.sentence.paragraph())).into_owned(),

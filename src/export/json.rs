@@ -141,11 +141,11 @@ impl Serialize for Export<'_> {
             "sections",
             &Seq(|| {
                 analysis.sections.iter().map(move |s| SectionOut {
-                    id: s.id,
+                    id: s.id(),
                     title: whole_title(s, statement),
                     topics: topic_names(&s.topics),
                     heading: s.heading(statement),
-                    paragraphs: Seq(move || s.paragraphs.clone().map(|p| p + 1)),
+                    paragraphs: Seq(move || s.paragraphs().map(|p| p + 1)),
                 })
             }),
         )?;
@@ -158,7 +158,7 @@ impl Serialize for Export<'_> {
                     .enumerate()
                     .map(move |(i, p)| ParagraphOut {
                         id: i + 1,
-                        section: analysis.sections[analysis.paragraph_section[i]].id,
+                        section: analysis.sections[analysis.paragraph_section[i]].id(),
                         number: p.number(),
                         text: &p.text,
                         sentences: Seq(move || {
@@ -239,7 +239,7 @@ pub(super) fn commitment_out<'a>(
         object: c.object(statement),
         intensity: c.intensity,
         paragraph: c.sentence.paragraph() + 1,
-        section: analysis.sections[c.section_index()].id,
+        section: analysis.sections[c.section_index()].id(),
         topics: analysis
             .act_topics(c)
             .iter()

@@ -120,7 +120,7 @@ pub fn write_markdown(
             .iter()
             .map(|&t| analysis.topic_name(t))
             .collect();
-        let paragraphs = match (section.paragraphs.start, section.paragraphs.end) {
+        let paragraphs = match (section.paragraphs().start, section.paragraphs().end) {
             (s, e) if e == s + 1 => format!("¶{}", s + 1),
             (s, e) if e > s => format!("¶{}–{}", s + 1, e),
             _ => "heading only".to_string(),
@@ -129,7 +129,7 @@ pub fn write_markdown(
         write!(
             out,
             "{}. **{}** ({paragraphs}",
-            section.id,
+            section.id(),
             md(whole_title(section, statement))
         )?;
         if acts > 0 {
@@ -175,7 +175,7 @@ pub fn write_markdown(
                 out,
                 "  _¶{} · §{} {}_ · cue “{}”  ",
                 md(&statement.paragraph_number(act.sentence.paragraph())),
-                section.id,
+                section.id(),
                 md(whole_title(section, statement)),
                 md(act.cue(statement))
             )?;

@@ -13,7 +13,7 @@ mod titles;
 
 use std::ops::Range;
 
-use crate::document::Statement;
+use crate::document::{Statement, saturating_u32};
 
 use super::topics::{TopicLexicon, TopicScore, merge_scores};
 use titles::UsedTitles;
@@ -24,21 +24,56 @@ pub const MAX_TITLE_CHARS: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
-    /// 1-based, as shown to people.
-    pub id: usize,
-    /// Boxed, like the topics: a statement may have millions of sections.
-    pub title: String,
+    /// 1-based, as shown to people ([`Section::id`]).
+    id: u32,
+    /// Kept inline up to 24 bytes: a statement may have millions of sections.
+    pub title: compact_str::CompactString,
     /// Every topic the section mentions (lexicon indices), strongest first.
     pub topics: Box<[usize]>,
-    pub paragraphs: Range<usize>,
-    /// Index of the heading in [`Statement::headings`].
-    pub heading_index: Option<usize>,
+    /// Its paragraphs' indexes, start and end ([`Section::paragraphs`]).
+    paragraphs: (u32, u32),
+    /// Index of the heading in [`Statement::headings`] ([`Section::heading_index`]);
+    /// [`NO_HEADING`] when it has none.
+    heading_index: u32,
 }
 
+/// The heading index of a section without a heading.
+const NO_HEADING: u32 = u32::MAX;
+
 impl Section {
+    /// Section `id` (1-based) of `paragraphs`, under heading `heading_index`, untitled
+    /// and without topics until they are known.
+    pub fn new(id: usize, paragraphs: Range<usize>, heading_index: Option<usize>) -> Section {
+        Section {
+            id: saturating_u32(id),
+            title: compact_str::CompactString::default(),
+            topics: Box::default(),
+            paragraphs: (
+                saturating_u32(paragraphs.start),
+                saturating_u32(paragraphs.end),
+            ),
+            heading_index: heading_index.map_or(NO_HEADING, saturating_u32),
+        }
+    }
+
+    /// 1-based, as shown to people.
+    pub fn id(&self) -> usize {
+        self.id as usize
+    }
+
+    /// The indexes of its paragraphs.
+    pub fn paragraphs(&self) -> Range<usize> {
+        self.paragraphs.0 as usize..self.paragraphs.1 as usize
+    }
+
+    /// Index of its heading in [`Statement::headings`], if it has one.
+    pub fn heading_index(&self) -> Option<usize> {
+        (self.heading_index != NO_HEADING).then_some(self.heading_index as usize)
+    }
+
     /// The section's heading as written, if it has one (kept once, in the statement).
     pub fn heading<'s>(&self, statement: &'s Statement) -> Option<&'s str> {
-        self.heading_index
+        self.heading_index()
             .and_then(|h| statement.headings.get(h))
             .map(|h| h.text.as_str())
     }
@@ -142,16 +177,13 @@ impl<'a> Builder<'a> {
         let Some(open) = self.open.take() else {
             return;
         };
-        let mut section = Section {
-            id: self.sections.len() + 1,
-            title: String::new(),
-            topics: open.scores.iter().map(|s| s.topic).collect(),
-            paragraphs: open.paragraphs,
-            heading_index: open.heading_index,
-        };
+        let mut section =
+            Section::new(self.sections.len() + 1, open.paragraphs, open.heading_index);
+        section.topics = open.scores.iter().map(|s| s.topic).collect();
         section.title = self
             .titles
-            .assign(&section, &open.scores, self.statement, self.lexicon);
+            .assign(&section, &open.scores, self.statement, self.lexicon)
+            .into();
         self.sections.push(section);
     }
 }
@@ -182,13 +214,9 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
             heading.unwrap_or(&statement.metadata.title),
             MAX_TITLE_CHARS,
         );
-        Section {
-            id: i + 1,
-            title,
-            topics: Box::default(),
-            paragraphs,
-            heading_index,
-        }
+        let mut section = Section::new(i + 1, paragraphs, heading_index);
+        section.title = title.into();
+        section
     }));
     sections
 }
