@@ -184,7 +184,7 @@ fn brackets_step_through_sections_and_the_navigator_follows() {
     let mut app = app_at(80, 24);
     apply(&mut app, [Action::NextSection, Action::NextSection]);
     assert_eq!(app.reading_section(), 2);
-    assert_eq!(app.text_top, app.view.section_rows[2]);
+    assert_eq!(Some(app.text_top), app.view.section_row(2));
     assert_eq!(app.nav_cursor, 2);
     apply(&mut app, [Action::PreviousSection]);
     assert_eq!(app.reading_section(), 1);
@@ -264,7 +264,7 @@ fn resize_reflows_and_keeps_the_reading_position() {
     assert!(app.layout.tabs.is_some());
     // Wider and taller the whole text may fit; the paragraph stays in view.
     apply(&mut app, [Action::Resize(200, 50)]);
-    let row = app.view.paragraph_rows[before.unwrap()];
+    let row = app.view.paragraph_row(before.unwrap()).unwrap();
     assert!(row >= app.text_top && row < app.text_top + app.text_height());
 }
 

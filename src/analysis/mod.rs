@@ -53,7 +53,7 @@ pub struct Analysis {
     /// Topic names, indexed like the lexicon; sections and acts refer to them by index.
     pub topic_names: std::sync::Arc<[String]>,
     /// The section index of each paragraph.
-    pub paragraph_section: Vec<usize>,
+    pub paragraph_section: Vec<u32>,
     pub sections: Vec<Section>,
     pub commitments: Vec<Commitment>,
     /// The actors and addressees of the acts, each once; an act names them by index
@@ -123,7 +123,7 @@ impl Analysis {
         let mut paragraph_section = vec![0; statement.paragraphs.len()];
         for (s, section) in sections.iter().enumerate() {
             for p in section.paragraphs() {
-                paragraph_section[p] = s;
+                paragraph_section[p] = crate::document::saturating_u32(s);
             }
         }
         Analysis {
@@ -179,7 +179,7 @@ pub fn analyse_with_progress(
     for (p, paragraph) in statement.paragraphs.iter().enumerate() {
         let tokens = text::Tokens::new(&paragraph.text);
         let section = sections.paragraph(p, &lexicons.topics.score_tokens(&tokens));
-        paragraph_section.push(section);
+        paragraph_section.push(crate::document::saturating_u32(section));
         let first_act = commitments.len();
         extractor.paragraph(p, paragraph, &tokens, &mut commitments);
         for act in &mut commitments[first_act..] {

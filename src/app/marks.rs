@@ -90,7 +90,7 @@ pub fn spot_at(view: &TextView, top: usize) -> Spot {
 pub fn row_of_spot(view: &TextView, spot: Spot) -> usize {
     let Some(place) = spot else { return 0 };
     let last = view.row_count().saturating_sub(1);
-    let paragraphs = view.paragraph_rows.len();
+    let paragraphs = view.paragraph_count();
     if place.paragraph > paragraphs || (place.paragraph == paragraphs && !place.heading) {
         return last;
     }
@@ -98,9 +98,7 @@ pub fn row_of_spot(view: &TextView, spot: Spot) -> usize {
         return view.row_of(place.paragraph, place.offset);
     }
     let mut row = view
-        .paragraph_rows
-        .get(place.paragraph)
-        .copied()
+        .paragraph_row(place.paragraph)
         .unwrap_or(view.row_count());
     while row > 0
         && matches!(view.kind(row - 1), RowKind::Heading { before, .. } if before == place.paragraph)

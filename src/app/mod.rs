@@ -356,7 +356,7 @@ impl App {
     /// The row of a jump target.
     pub fn target_row(&self, target: Target) -> usize {
         match target {
-            Target::Section(s) => self.view.section_rows.get(s).copied().unwrap_or(0),
+            Target::Section(s) => self.view.section_row(s).unwrap_or(0),
             Target::Sentence(at) => self.view.sentence_row(&self.statement, at),
         }
     }

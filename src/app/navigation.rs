@@ -134,7 +134,7 @@ pub(super) fn step_section(app: &mut App, step: isize) {
     }
     let current = app.reading_section();
     let wanted = |s: usize| app.section_on_topic(s);
-    let start_of_current = app.view.section_rows.get(current).copied().unwrap_or(0);
+    let start_of_current = app.view.section_row(current).unwrap_or(0);
     let target = if step > 0 {
         (current + 1..sections).find(|&s| wanted(s))
     } else if start_of_current < app.text_top && wanted(current) {

@@ -37,7 +37,7 @@ pub enum RowKind<'a> {
     },
 }
 
-/// One row, packed: a large statement has millions of rows, so a row is 20 bytes.
+/// One row, packed: a large statement has millions of rows, so a row is 16 bytes.
 /// For title, meta and heading rows `start..end` are bytes of the view's own text (and
 /// a heading's `index` is the paragraph it stands before); for text rows and the blank
 /// row after a paragraph `index` is the paragraph, and `start..end` the bytes of its
@@ -49,7 +49,6 @@ struct Row {
     index: u32,
     start: u32,
     end: u32,
-    section: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,10 +83,10 @@ pub struct TextView {
     /// buffer rather than a string per line, as a statement may have millions of
     /// headings.
     lines: String,
-    /// First row of each paragraph.
-    pub paragraph_rows: Vec<usize>,
-    /// First row of each section (its heading if it has one).
-    pub section_rows: Vec<usize>,
+    /// First row of each paragraph ([`TextView::paragraph_row`]).
+    paragraph_rows: Vec<u32>,
+    /// First row of each section, its heading if it has one ([`TextView::section_row`]).
+    section_rows: Vec<u32>,
 }
 
 impl TextView {
@@ -127,7 +126,7 @@ impl TextView {
             for heading in statement.headings_before(p) {
                 self.heading(&heading.text, heading.level, p);
             }
-            self.paragraph_rows.push(self.rows.len());
+            self.paragraph_rows.push(small(self.rows.len()));
             let marker = marker(statement, p);
             let indent = if marker.is_empty() {
                 0
@@ -150,17 +149,21 @@ impl TextView {
         self.set_sections(analysis);
     }
 
-    /// Gives every row the section of its analysis, and finds where each section
-    /// starts, without wrapping anything again: what the analysis landing costs. A row
-    /// belongs to its paragraph (text and the blank row after it) or, for a heading,
-    /// to the paragraph it stands before.
+    /// Finds where each section of `analysis` starts, without wrapping anything again:
+    /// what the analysis landing costs. A row belongs to its paragraph (text and the
+    /// blank row after it) or, for a heading, to the paragraph it stands before.
     pub fn set_sections(&mut self, analysis: &Analysis) {
         let count = analysis.sections.len();
         let last = count.saturating_sub(1);
-        let section_of = |p: usize| analysis.paragraph_section.get(p).copied().unwrap_or(last);
+        let section_of = |p: usize| {
+            analysis
+                .paragraph_section
+                .get(p)
+                .map_or(last, |&s| s as usize)
+        };
         let mut started = vec![false; count];
         self.section_rows = vec![0; count];
-        for (r, row) in self.rows.iter_mut().enumerate() {
+        for (r, row) in self.rows.iter().enumerate() {
             let owner = match row.tag {
                 Tag::Title | Tag::Meta => None,
                 Tag::Blank if row.index == FRONT_MATTER => None,
@@ -168,13 +171,12 @@ impl TextView {
                 Tag::Heading => Some(row.index as usize),
             };
             let section = owner.map_or(0, section_of);
-            row.section = small(section);
             if owner.is_some()
                 && row.tag != Tag::Blank
                 && let Some(flag) = started.get_mut(section).filter(|f| !**f)
             {
                 *flag = true;
-                self.section_rows[section] = r;
+                self.section_rows[section] = small(r);
             }
         }
         // Sections without paragraphs of their own (a heading with nothing under it)
@@ -185,7 +187,7 @@ impl TextView {
                     .section_rows
                     .get(s + 1)
                     .copied()
-                    .unwrap_or(self.rows.len());
+                    .unwrap_or(small(self.rows.len()));
             }
         }
     }
@@ -218,7 +220,6 @@ impl TextView {
             index: small(index),
             start: small(start),
             end: small(end),
-            section: 0,
         });
     }
 
@@ -283,9 +284,29 @@ impl TextView {
         self.row_of(at.paragraph(), start)
     }
 
+    /// First row of paragraph `p`.
+    pub fn paragraph_row(&self, p: usize) -> Option<usize> {
+        self.paragraph_rows.get(p).map(|&r| r as usize)
+    }
+
+    /// How many paragraphs are laid out.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraph_rows.len()
+    }
+
+    /// First row of section `s`: its heading if it has one.
+    pub fn section_row(&self, s: usize) -> Option<usize> {
+        self.section_rows.get(s).map(|&r| r as usize)
+    }
+
+    /// The section whose first row is `row`, if one starts there.
+    pub fn section_starting_at(&self, row: usize) -> Option<usize> {
+        self.section_rows.iter().position(|&r| r as usize == row)
+    }
+
     /// The row showing display byte `offset` of paragraph `p`.
     pub fn row_of(&self, p: usize, offset: usize) -> usize {
-        let first = self.paragraph_rows[p];
+        let first = self.paragraph_rows[p] as usize;
         let mut row = first;
         // A paragraph's rows are consecutive: walk to the one whose range holds offset.
         while let RowKind::Text { paragraph, end, .. } = self.kind(row) {
@@ -300,12 +321,14 @@ impl TextView {
         }
     }
 
-    /// The section shown at `row`.
+    /// The section shown at `row`: the last to start at or before it (sections follow
+    /// one another, so a row lies in the last one begun; one without rows of its own
+    /// starts where the next does, and gives way to it).
     pub fn section_at(&self, row: usize) -> usize {
-        self.rows
-            .get(row)
-            .or(self.rows.last())
-            .map_or(0, |r| r.section as usize)
+        let row = row.min(self.rows.len().saturating_sub(1));
+        self.section_rows
+            .partition_point(|&start| start as usize <= row)
+            .saturating_sub(1)
     }
 }
 
@@ -382,7 +405,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(second > v.paragraph_rows[0]);
+        assert!(second > v.paragraph_row(0).unwrap());
     }
 
     #[test]
@@ -392,9 +415,9 @@ mod tests {
             40,
         );
         assert!(
-            matches!(v.kind(v.section_rows[1]), RowKind::Heading { text, .. } if text == "Cyber defence")
+            matches!(v.kind(v.section_row(1).unwrap()), RowKind::Heading { text, .. } if text == "Cyber defence")
         );
-        assert!(v.section_rows[0] < v.section_rows[1]);
+        assert!(v.section_row(0) < v.section_row(1));
     }
 
     #[test]
@@ -402,6 +425,7 @@ mod tests {
         for text in [
             crate::cli::EMBEDDED_STATEMENT,
             "Title\n\nLead paragraph.\n\nCyber defence\nWe will act together on cyber defence.\n\nMaritime\n\nWe are committed to freedom of navigation.\n\nClosing heading\n",
+            "Title\n\nPart one\n\nPart two\n\nWe condemn the attack on the harbour.\n\nWe welcome the new maritime treaty.\n\nWe will fund cyber defence.\n",
         ] {
             let statement = Statement::parse(text, "t");
             let analysis = analyse(&statement, Lexicons::embedded());
@@ -410,6 +434,22 @@ mod tests {
             later.set_sections(&analysis);
             let fresh = TextView::new(&statement, &analysis, 37);
             assert_eq!(later.section_rows, fresh.section_rows);
+            // Each row shows the section of the paragraph it belongs to.
+            for (r, row) in fresh.rows.iter().enumerate() {
+                let owner = match row.tag {
+                    Tag::Title | Tag::Meta => None,
+                    Tag::Blank if row.index == FRONT_MATTER => None,
+                    _ => Some(row.index as usize),
+                };
+                let last = analysis.sections.len() - 1;
+                let expected = owner.map_or(0, |p| {
+                    analysis
+                        .paragraph_section
+                        .get(p)
+                        .map_or(last, |&s| s as usize)
+                });
+                assert_eq!(fresh.section_at(r), expected, "row {r} of {text:.20}");
+            }
             assert_eq!(later.row_count(), fresh.row_count());
             for r in 0..fresh.row_count() {
                 assert_eq!(later.kind(r), fresh.kind(r));

@@ -42,7 +42,7 @@ impl App {
             return None;
         }
         if matches!(self.view.kind(top), RowKind::Heading { .. })
-            && let Some(s) = self.view.section_rows.iter().position(|&r| r == top)
+            && let Some(s) = self.view.section_starting_at(top)
         {
             return Some(Anchor::Section(s));
         }
@@ -60,7 +60,7 @@ impl App {
 
     pub(super) fn row_of_anchor(&self, anchor: Option<Anchor>) -> usize {
         match anchor {
-            Some(Anchor::Section(s)) => self.view.section_rows.get(s).copied().unwrap_or(0),
+            Some(Anchor::Section(s)) => self.view.section_row(s).unwrap_or(0),
             Some(Anchor::Text {
                 paragraph,
                 offset,

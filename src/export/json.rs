@@ -158,7 +158,7 @@ impl Serialize for Export<'_> {
                     .enumerate()
                     .map(move |(i, p)| ParagraphOut {
                         id: i + 1,
-                        section: analysis.sections[analysis.paragraph_section[i]].id(),
+                        section: analysis.sections[analysis.paragraph_section[i] as usize].id(),
                         number: p.number(),
                         text: &p.text,
                         sentences: Seq(move || {

@@ -170,8 +170,8 @@ impl Context<'_> {
             return Some((unblocked, sentence.start()));
         }
         let mut blocked = Vec::new();
-        for &other in others {
-            let other = &self.analysis.commitments[other as usize];
+        for other in others {
+            let other = &self.analysis.commitments[other];
             if std::ptr::eq(other, act) {
                 continue;
             }
@@ -207,7 +207,11 @@ impl Context<'_> {
         let ordinal = paragraph.first_sentence + at.index();
         let mask = self.index.sentence_mask(ordinal);
         let acts = self.index.acts_of(ordinal);
-        let section = self.analysis.paragraph_section.get(at.paragraph()).copied();
+        let section = self
+            .analysis
+            .paragraph_section
+            .get(at.paragraph())
+            .map(|&s| s as usize);
         let start = sink.len();
         for group in &query.groups {
             let mut passed = false;
@@ -232,9 +236,8 @@ impl Context<'_> {
                             .then_some(None)
                     }
                     _ => acts
-                        .iter()
-                        .any(|&i| {
-                            let i = i as usize;
+                        .clone()
+                        .any(|i| {
                             let act = &self.analysis.commitments[i];
                             self.act_term(act, ready, None, None).is_some()
                         })

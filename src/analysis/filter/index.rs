@@ -17,9 +17,12 @@ pub(super) type TermMatch = (Class, i64, Vec<Hit>);
 
 /// Built once per analysis.
 pub(super) struct Index {
-    /// Per sentence (in reading order): a range into `acts`.
-    sentence_acts: Vec<(u32, u32)>,
-    acts: Vec<u32>,
+    /// Per sentence (in reading order), and one past the last: the place of its first
+    /// act in the reading order of the acts, so a sentence's acts lie up to the next's.
+    first_acts: Vec<u32>,
+    /// The acts in reading order, when the analysis does not list them so (empty when
+    /// it does: always, but for a doctored cache).
+    order: Vec<u32>,
     /// Per sentence (in reading order): the mask of its characters, so a term with a
     /// character the sentence lacks is not searched in it.
     sentence_masks: Vec<u64>,
@@ -34,17 +37,26 @@ impl Index {
         let ordinal = |act: &Commitment| {
             statement.paragraphs[act.sentence.paragraph()].first_sentence + act.sentence.index()
         };
-        let mut acts: Vec<u32> = (0..analysis.commitments.len()).map(small).collect();
-        acts.sort_by_key(|&i| ordinal(&analysis.commitments[i as usize]));
-        let mut sentence_acts = vec![(0u32, 0u32); count];
+        let acts = &analysis.commitments;
+        // An analysis lists its acts in reading order; only one read back from a doctored
+        // cache would not, and it is searched through the order sorted here.
+        let order: Vec<u32> = if acts.is_sorted_by_key(ordinal) {
+            Vec::new()
+        } else {
+            let mut order: Vec<u32> = (0..acts.len()).map(small).collect();
+            order.sort_by_key(|&i| ordinal(&acts[i as usize]));
+            order
+        };
+        let act_at = |k: usize| order.get(k).map_or(k, |&a| a as usize);
+        let mut first_acts = Vec::with_capacity(count + 1);
         let mut k = 0;
-        for (s, range) in sentence_acts.iter_mut().enumerate() {
-            let start = k;
-            while k < acts.len() && ordinal(&analysis.commitments[acts[k] as usize]) == s {
+        for s in 0..count {
+            first_acts.push(small(k));
+            while k < acts.len() && ordinal(&acts[act_at(k)]) == s {
                 k += 1;
             }
-            *range = (small(start), small(k));
         }
+        first_acts.push(small(k));
         let sentence_masks = statement
             .paragraphs
             .iter()
@@ -56,8 +68,8 @@ impl Index {
             .collect();
         Index {
             sentence_masks,
-            sentence_acts,
-            acts,
+            first_acts,
+            order,
         }
     }
 
@@ -69,11 +81,39 @@ impl Index {
             .unwrap_or(u64::MAX)
     }
 
-    pub(super) fn acts_of(&self, ordinal: usize) -> &[u32] {
-        let (s, e) = self.sentence_acts.get(ordinal).copied().unwrap_or((0, 0));
-        &self.acts[s as usize..e as usize]
+    /// The acts of sentence `ordinal`, in reading order.
+    pub(super) fn acts_of(&self, ordinal: usize) -> SentenceActs<'_> {
+        let at = |s: usize| self.first_acts.get(s).map_or(0, |&k| k as usize);
+        let (start, end) = (at(ordinal), at(ordinal + 1));
+        SentenceActs {
+            order: &self.order,
+            places: start..end.max(start),
+        }
     }
 }
+
+/// The acts of one sentence, as indexes into the analysis's acts.
+#[derive(Clone)]
+pub(super) struct SentenceActs<'a> {
+    order: &'a [u32],
+    /// Places in the reading order.
+    places: std::ops::Range<usize>,
+}
+
+impl Iterator for SentenceActs<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let k = self.places.next()?;
+        Some(self.order.get(k).map_or(k, |&a| a as usize))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.places.size_hint()
+    }
+}
+
+impl ExactSizeIterator for SentenceActs<'_> {}
 
 /// A term with its matches on everything that repeats across acts. The term is its
 /// own copy, so a result can keep its readied query to highlight what it shows.

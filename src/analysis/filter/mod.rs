@@ -315,7 +315,7 @@ impl Filter {
         };
         for m in &result.sentences {
             if let Some(&section) = analysis.paragraph_section.get(m.at.paragraph()) {
-                result.section_hits[section] += 1;
+                result.section_hits[section as usize] += 1;
             }
         }
         let titles: Vec<usize> = match previous {

@@ -341,3 +341,22 @@ fn a_filter_keeping_one_result_types_on_and_goes_back_as_a_keeping_one_does() {
     none.run(&Query::parse("ko").unwrap(), &s, &a);
     assert_eq!(none.recent.len(), 1);
 }
+
+#[test]
+fn acts_listed_out_of_reading_order_are_found_as_in_order() {
+    // Only an analysis read back from a doctored cache lists its acts out of order.
+    let (s, a) = shipped();
+    let mut shuffled = a.clone();
+    shuffled.commitments.reverse();
+    shuffled.commitments.swap(0, 7);
+    for raw in ["korea", "kind:commit !korea", "to:korea", "maritime", "'we"] {
+        let query = Query::parse(raw).unwrap();
+        let (in_order, out_of_order) = (
+            Filter::default().run(&query, &s, &a),
+            Filter::default().run(&query, &s, &shuffled),
+        );
+        assert!(!in_order.acts.is_empty(), "{raw}");
+        assert_eq!(ids(&a, &in_order), ids(&shuffled, &out_of_order), "{raw}");
+        assert_eq!(in_order.sentences, out_of_order.sentences, "{raw}");
+    }
+}
