@@ -34,7 +34,7 @@ fn first_sentence_in_view(app: &App) -> Option<SentenceRef> {
             paragraph, start, ..
         } => {
             let p = &app.statement.paragraphs[paragraph];
-            let display = &app.view.display[paragraph];
+            let display = app.view.display(&app.statement, paragraph);
             let index = p
                 .sentences
                 .iter()

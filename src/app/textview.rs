@@ -7,6 +7,8 @@
 //! reader draws only the rows in view, so a document of any length scrolls without the
 //! 65,535-row limit of `Paragraph::scroll`.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::Analysis;
@@ -76,8 +78,10 @@ pub fn marker(statement: &Statement, p: usize) -> std::borrow::Cow<'_, str> {
 #[derive(Debug, Clone)]
 pub struct TextView {
     width: usize,
-    /// Display text of each paragraph, with the map from original offsets.
-    pub display: Vec<SafeText>,
+    /// The display of each paragraph that is not shown as written (control characters
+    /// made visible), by paragraph index: nearly every paragraph is clean, and a
+    /// statement may have millions ([`TextView::display`]).
+    replaced: Vec<(u32, SafeText)>,
     rows: Vec<Row>,
     /// The wrapped lines of the title block and the headings, one after another: one
     /// buffer rather than a string per line, as a statement may have millions of
@@ -93,10 +97,12 @@ impl TextView {
     pub fn new(statement: &Statement, analysis: &Analysis, width: u16) -> TextView {
         let mut view = TextView {
             width: 0,
-            display: statement
+            replaced: statement
                 .paragraphs
                 .iter()
-                .map(|p| SafeText::new(&p.text))
+                .enumerate()
+                .map(|(p, paragraph)| (small(p), SafeText::new(&paragraph.text)))
+                .filter(|(_, shown)| !shown.is_unchanged())
                 .collect(),
             rows: Vec::new(),
             lines: String::new(),
@@ -122,7 +128,7 @@ impl TextView {
         self.lines.clear();
         self.paragraph_rows.clear();
         self.front_matter(statement);
-        for p in 0..self.display.len() {
+        for p in 0..statement.paragraphs.len() {
             for heading in statement.headings_before(p) {
                 self.heading(&heading.text, heading.level, p);
             }
@@ -133,7 +139,8 @@ impl TextView {
             } else {
                 marker.width() + 1
             };
-            let text = self.display[p].text(&statement.paragraphs[p].text);
+            let display = self.display(statement, p);
+            let text = display.text(&statement.paragraphs[p].text);
             let lines = wrap(text, width.saturating_sub(indent).max(1));
             for (k, (start, end)) in lines.into_iter().enumerate() {
                 let tag = if k == 0 { Tag::FirstText } else { Tag::Text };
@@ -272,15 +279,32 @@ impl TextView {
         }
     }
 
+    /// How paragraph `p` is shown: its display text (control characters made visible)
+    /// and the map from its offsets.
+    pub fn display<'a>(&'a self, statement: &Statement, p: usize) -> Cow<'a, SafeText> {
+        match self.replaced.binary_search_by_key(&p, |&(q, _)| q as usize) {
+            Ok(k) => Cow::Borrowed(&self.replaced[k].1),
+            Err(_) => Cow::Owned(SafeText::unchanged(
+                statement.paragraphs.get(p).map_or("", |x| &x.text),
+            )),
+        }
+    }
+
     /// The text paragraph `p` is shown as (control characters made visible).
     pub fn display_text<'a>(&'a self, statement: &'a Statement, p: usize) -> &'a str {
-        self.display[p].text(&statement.paragraphs[p].text)
+        let text = &statement.paragraphs[p].text;
+        match self.replaced.binary_search_by_key(&p, |&(q, _)| q as usize) {
+            Ok(k) => self.replaced[k].1.text(text),
+            Err(_) => text,
+        }
     }
 
     /// The row on which a sentence starts.
     pub fn sentence_row(&self, statement: &Statement, at: SentenceRef) -> usize {
         let paragraph = &statement.paragraphs[at.paragraph()];
-        let start = self.display[at.paragraph()].map(paragraph.sentences[at.index()].start());
+        let start = self
+            .display(statement, at.paragraph())
+            .map(paragraph.sentences[at.index()].start());
         self.row_of(at.paragraph(), start)
     }
 
@@ -350,6 +374,28 @@ mod tests {
         let analysis = analyse(&statement, Lexicons::embedded());
         let view = TextView::new(&statement, &analysis, width);
         (statement, view)
+    }
+
+    #[test]
+    fn only_paragraphs_not_shown_as_written_keep_a_display_of_their_own() {
+        let (s, v) = view(
+            "Title\n\nWe welcome the talks.\n\nWe condemn \u{1b}[2Jthe attack.\n\nWe agree.\n",
+            80,
+        );
+        let escaped = (0..s.paragraphs.len())
+            .find(|&p| s.paragraphs[p].text.contains('\u{1b}'))
+            .unwrap();
+        assert_eq!(v.replaced.len(), 1);
+        assert_eq!(v.display_text(&s, escaped), "We condemn ␛[2Jthe attack.");
+        let attack = s.paragraphs[escaped].text.find("the attack").unwrap();
+        let shown = v.display(&s, escaped).map(attack);
+        assert_eq!(&v.display_text(&s, escaped)[shown..], "the attack.");
+        for p in (0..s.paragraphs.len()).filter(|&p| p != escaped) {
+            assert_eq!(v.display_text(&s, p), &*s.paragraphs[p].text);
+            assert_eq!(v.display(&s, p).map(3), 3);
+            // Clamped to the text, as for a replaced one.
+            assert_eq!(v.display(&s, p).map(10_000), s.paragraphs[p].text.len());
+        }
     }
 
     #[test]

@@ -234,6 +234,20 @@ impl SafeText {
         }
     }
 
+    /// The display of `original`, known to need no replacement (as [`SafeText::new`]
+    /// found it), without looking at it again.
+    pub fn unchanged(original: &str) -> SafeText {
+        SafeText {
+            replaced: None,
+            original_len: super::saturating_u32(original.len()),
+        }
+    }
+
+    /// Whether the text is shown as it is written.
+    pub fn is_unchanged(&self) -> bool {
+        self.replaced.is_none()
+    }
+
     /// The text to show: the display text, or `original` itself when it needed nothing.
     pub fn text<'a>(&'a self, original: &'a str) -> &'a str {
         self.replaced.as_ref().map_or(original, |r| &r.shown)

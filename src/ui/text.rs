@@ -97,7 +97,7 @@ fn decorations(
             if !in_view(m.at.paragraph()) {
                 break;
             }
-            let display = &app.view.display[m.at.paragraph()];
+            let display = app.view.display(&app.statement, m.at.paragraph());
             let sentence = app.statement.paragraphs[m.at.paragraph()].sentences[m.at.index()];
             let (s, e) = display.map_range(sentence.start(), sentence.end());
             let style = if app.match_cursor == Some(k) {
@@ -115,7 +115,7 @@ fn decorations(
     if let Some(act) = app.selected_act().map(|i| &app.analysis.commitments[i]) {
         let p = act.sentence.paragraph();
         if in_view(p) {
-            let display = &app.view.display[p];
+            let display = app.view.display(&app.statement, p);
             let sentence = app.statement.paragraphs[p].sentences[act.sentence.index()];
             let (s, e) = display.map_range(sentence.start(), sentence.end());
             out.push((p, (s, e, theme.sentence)));

@@ -57,15 +57,14 @@ impl Index {
             }
         }
         first_acts.push(small(k));
-        let sentence_masks = statement
-            .paragraphs
-            .iter()
-            .flat_map(|p| {
-                p.sentences
-                    .iter()
-                    .map(|s| p.text.get(s.range()).map_or(u64::MAX, mask_of))
-            })
-            .collect();
+        // Sized ahead: collected from a flattened iterator it would grow by doubling, up
+        // to twice the room, for a statement of a million one-line paragraphs.
+        let mut sentence_masks = Vec::with_capacity(count);
+        sentence_masks.extend(statement.paragraphs.iter().flat_map(|p| {
+            p.sentences
+                .iter()
+                .map(|s| p.text.get(s.range()).map_or(u64::MAX, mask_of))
+        }));
         Index {
             sentence_masks,
             first_acts,
