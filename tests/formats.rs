@@ -32,7 +32,7 @@ fn shape2_headings_directly_above_paragraphs() {
     let headings: Vec<(&str, usize)> = s
         .headings
         .iter()
-        .map(|h| (h.text.as_str(), h.before_paragraph))
+        .map(|h| (h.text.as_str(), h.before_paragraph()))
         .collect();
     assert_eq!(
         headings,

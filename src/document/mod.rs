@@ -115,11 +115,29 @@ pub struct Person {
 /// A heading line in the body ("PART 1 – THE PARTNERSHIP", "Deepening our partnership").
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
-    pub text: String,
+    /// Kept inline up to 24 bytes: a statement may have millions of headings.
+    pub text: compact_str::CompactString,
     /// 1 for part-level headings (PART, ALL CAPS, `#`), 2 and more below that.
     pub level: u8,
-    /// Index of the first paragraph after this heading (`paragraphs.len()` if none follows).
-    pub before_paragraph: usize,
+    /// Index of the first paragraph after this heading (`paragraphs.len()` if none
+    /// follows): [`Heading::before_paragraph`].
+    before_paragraph: u32,
+}
+
+impl Heading {
+    pub fn new(text: &str, level: u8, before_paragraph: usize) -> Heading {
+        Heading {
+            text: text.into(),
+            level,
+            before_paragraph: saturating_u32(before_paragraph),
+        }
+    }
+
+    /// Index of the first paragraph after this heading (`paragraphs.len()` if none
+    /// follows).
+    pub fn before_paragraph(&self) -> usize {
+        self.before_paragraph as usize
+    }
 }
 
 /// The sentences of a paragraph: most paragraphs of most statements hold one to a few,
@@ -314,10 +332,10 @@ impl Statement {
     pub fn headings_before(&self, index: usize) -> impl Iterator<Item = &Heading> {
         let from = self
             .headings
-            .partition_point(|h| h.before_paragraph < index);
+            .partition_point(|h| h.before_paragraph() < index);
         self.headings[from..]
             .iter()
-            .take_while(move |h| h.before_paragraph == index)
+            .take_while(move |h| h.before_paragraph() == index)
     }
 }
 

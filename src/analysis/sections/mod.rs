@@ -228,7 +228,7 @@ fn heading_spans(statement: &Statement) -> HeadingSpans<'_> {
     let lead = statement
         .headings
         .first()
-        .is_some_and(|h| h.before_paragraph > 0);
+        .is_some_and(|h| h.before_paragraph() > 0);
     HeadingSpans {
         statement,
         next: 0,
@@ -253,7 +253,7 @@ impl Iterator for HeadingSpans<'_> {
             headings
                 .get(h)
                 .map_or(self.statement.paragraphs.len(), |next| {
-                    next.before_paragraph
+                    next.before_paragraph()
                 })
         };
         if std::mem::take(&mut self.lead) {
@@ -262,6 +262,6 @@ impl Iterator for HeadingSpans<'_> {
         let h = self.next;
         let heading = headings.get(h)?;
         self.next += 1;
-        Some((Some(h), heading.before_paragraph..start_of(h + 1)))
+        Some((Some(h), heading.before_paragraph()..start_of(h + 1)))
     }
 }

@@ -223,11 +223,8 @@ struct Builder {
 impl Builder {
     fn heading(&mut self, text: &str, level: u8) {
         self.close();
-        self.headings.push(Heading {
-            text: text.to_string(),
-            level,
-            before_paragraph: self.paragraphs.len(),
-        });
+        self.headings
+            .push(Heading::new(text, level, self.paragraphs.len()));
     }
 
     fn start(&mut self, marker: Option<(&str, &str)>, text: &str) {
