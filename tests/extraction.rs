@@ -547,7 +547,12 @@ fn headed_document_keeps_sections_and_topics() {
     let acts: Vec<_> = analysis
         .commitments
         .iter()
-        .map(|c| (c.kind, analysis.sections[c.section_index()].title.clone()))
+        .map(|c| {
+            (
+                c.kind,
+                analysis.sections[analysis.act_section(c)].title.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         acts,

@@ -137,7 +137,7 @@ fn the_first_brace_goes_to_act_one_and_the_card_agrees() {
         assert_eq!(app.target, Some(Target::Sentence(act.sentence)));
         assert_eq!(
             app.reading_section(),
-            act.section_index(),
+            app.analysis.act_section(act),
             "{w}x{h}: card and ▶ agree"
         );
         for _ in 0..14 {
@@ -147,7 +147,7 @@ fn the_first_brace_goes_to_act_one_and_the_card_agrees() {
             assert!(row >= app.text_top && row < app.text_top + app.text_height().max(1));
             assert_eq!(
                 app.reading_section(),
-                act.section_index(),
+                app.analysis.act_section(act),
                 "{w}x{h}: act {}",
                 act.id
             );
@@ -278,7 +278,7 @@ fn a_section_or_a_match_chosen_brings_the_card_along() {
     apply(&mut app, TO_THE_LAST_SECTION);
     let act = &app.analysis.commitments[app.selected_act().unwrap()];
     assert_eq!(
-        act.section_index(),
+        app.analysis.act_section(act),
         last,
         "the card shows an act of the section"
     );

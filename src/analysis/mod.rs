@@ -105,7 +105,16 @@ impl Analysis {
 
     /// The topics of an act: those of its section.
     pub fn act_topics(&self, act: &Commitment) -> &[usize] {
-        &self.sections[act.section_index()].topics
+        self.sections
+            .get(self.act_section(act))
+            .map_or(&[], |s| &s.topics)
+    }
+
+    /// The index of the section an act is in: its paragraph's.
+    pub fn act_section(&self, act: &Commitment) -> usize {
+        self.paragraph_section
+            .get(act.sentence.paragraph())
+            .map_or(0, |&s| s as usize)
     }
 
     /// Acts per kind, in [`CommitmentKind::ALL`] order.
@@ -180,11 +189,7 @@ pub fn analyse_with_progress(
         let tokens = text::Tokens::new(&paragraph.text);
         let section = sections.paragraph(p, &lexicons.topics.score_tokens(&tokens));
         paragraph_section.push(crate::document::saturating_u32(section));
-        let first_act = commitments.len();
         extractor.paragraph(p, paragraph, &tokens, &mut commitments);
-        for act in &mut commitments[first_act..] {
-            act.section = crate::document::saturating_u32(section);
-        }
         if p % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
             progress(p + 1);
         }

@@ -112,7 +112,7 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
         ));
     }
     out.push(field("What", in_span(act.object_range()), Role::Plain));
-    let section = &app.analysis.sections[act.section_index()];
+    let section = &app.analysis.sections[app.analysis.act_section(act)];
     out.push(field(
         "In",
         (

@@ -103,23 +103,26 @@ pub(super) fn jump_to_section(app: &mut App, section: usize) {
         if app.nav_mode == NavMode::Sections {
             app.nav_cursor = section;
         }
-        select_first_act(app, |act| act.section_index() == section);
+        select_first_act(app, |analysis, act| analysis.act_section(act) == section);
     }
 }
 
 /// Selects the first listed act (in list order) that `wanted` accepts, so the card
 /// shows an act of where the reader now is; the selection stays if none does.
-fn select_first_act(app: &mut App, wanted: impl Fn(&crate::analysis::Commitment) -> bool) {
+fn select_first_act(
+    app: &mut App,
+    wanted: impl Fn(&crate::analysis::Analysis, &crate::analysis::Commitment) -> bool,
+) {
     if app
         .selected_act()
-        .is_some_and(|a| wanted(&app.analysis.commitments[a]))
+        .is_some_and(|a| wanted(&app.analysis, &app.analysis.commitments[a]))
     {
         return;
     }
     if let Some(row) = app
         .acts
         .iter()
-        .position(|&a| wanted(&app.analysis.commitments[a]))
+        .position(|&a| wanted(&app.analysis, &app.analysis.commitments[a]))
     {
         app.act_cursor = Some(row);
     }
@@ -239,7 +242,7 @@ pub(super) fn step_match(app: &mut App, step: isize) {
     let focus = app.focus;
     jump(app, Target::Sentence(target));
     app.focus = focus;
-    select_first_act(app, |act| act.sentence == target);
+    select_first_act(app, |_, act| act.sentence == target);
 }
 
 /// While the navigator is not in the reader's hands, its cursor follows the section

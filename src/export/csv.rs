@@ -115,7 +115,7 @@ pub fn write_csv_with(
     let date = meta.date.map(|d| d.to_string()).unwrap_or_default();
     let source = cell(&statement.file_name().unwrap_or_default()).into_owned();
     for act in &analysis.commitments {
-        let section = &analysis.sections[act.section_index()];
+        let section = &analysis.sections[analysis.act_section(act)];
         let topics: Vec<&str> = analysis
             .act_topics(act)
             .iter()

@@ -239,7 +239,7 @@ pub(super) fn commitment_out<'a>(
         object: c.object(statement),
         intensity: c.intensity,
         paragraph: c.sentence.paragraph() + 1,
-        section: analysis.sections[c.section_index()].id(),
+        section: analysis.sections[analysis.act_section(c)].id(),
         topics: analysis
             .act_topics(c)
             .iter()

@@ -112,7 +112,7 @@ pub fn write_markdown(
     writeln!(out, "## Sections\n")?;
     let mut acts_in = vec![0usize; analysis.sections.len()];
     for act in &analysis.commitments {
-        acts_in[act.section_index()] += 1;
+        acts_in[analysis.act_section(act)] += 1;
     }
     for (s, section) in analysis.sections.iter().enumerate() {
         let topics: Vec<&str> = section
@@ -157,7 +157,7 @@ pub fn write_markdown(
         }
         writeln!(out, "### {} ({})\n", kind_heading(kind), acts.len())?;
         for act in acts {
-            let section = &analysis.sections[act.section_index()];
+            let section = &analysis.sections[analysis.act_section(act)];
             let who = match act.addressee(analysis) {
                 Some(addressee) => format!("{} → {}", md(act.actor(analysis)), md(addressee)),
                 None => md(act.actor(analysis)),

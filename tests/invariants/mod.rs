@@ -60,7 +60,7 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
             "cue outside its sentence"
         );
         assert!(
-            act.section_index() < analysis.sections.len(),
+            analysis.act_section(act) < analysis.sections.len(),
             "act in a missing section"
         );
         assert!(

@@ -77,7 +77,7 @@ impl std::fmt::Display for CommitmentKind {
 /// The addressee index of an act addressed to no one.
 const NO_ONE: u32 = u32::MAX;
 
-/// One act of the authors in one sentence: 44 bytes, as a statement may hold millions.
+/// One act of the authors in one sentence: 40 bytes, as a statement may hold millions.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Commitment {
     /// 1-based, in reading order.
@@ -96,15 +96,13 @@ pub struct Commitment {
     pub object_span: (u32, u32),
     /// 0 plain, 1 marked ("strongly"), 2 maximal ("in the strongest terms").
     pub intensity: u8,
-    /// Index of the section the act is in (its topics are the section's:
-    /// [`super::Analysis::act_topics`]).
-    pub section: u32,
 }
 
 impl Commitment {
     /// An act of the name `actor` to the name `addressee` (indexes into
     /// [`Analysis::names`]); numbered, placed and put as `id`, `sentence`, `cue_span`,
-    /// `object_span` and `intensity` say, in section 0 until its section is known.
+    /// `object_span` and `intensity` say. Its section is its paragraph's
+    /// ([`Analysis::act_section`]).
     pub fn new(
         id: usize,
         kind: CommitmentKind,
@@ -122,7 +120,6 @@ impl Commitment {
             cue_span,
             object_span,
             intensity,
-            section: 0,
         }
     }
 
@@ -144,11 +141,6 @@ impl Commitment {
     /// The addressee's place in [`Analysis::names`], `None` when to no one.
     pub fn addressee_index(&self) -> Option<u32> {
         (self.addressee != NO_ONE).then_some(self.addressee)
-    }
-
-    /// The section's index as an index.
-    pub fn section_index(&self) -> usize {
-        self.section as usize
     }
 
     /// Byte range of the cue in its paragraph's text.
