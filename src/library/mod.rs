@@ -13,6 +13,7 @@ pub mod terms;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
@@ -124,7 +125,8 @@ pub fn open_each(
 #[derive(Debug, Clone, Default)]
 pub struct LibraryQuery {
     pub statements: StatementTerms,
-    pub acts: Option<Query>,
+    /// Shared by the filters of every statement searched.
+    pub acts: Option<Arc<Query>>,
     /// The query without its statement terms, as the reader is given it.
     pub acts_text: String,
 }
@@ -134,7 +136,7 @@ impl LibraryQuery {
         let (statements, rest) = terms::split(raw)?;
         Ok(LibraryQuery {
             statements,
-            acts: Query::parse(&rest),
+            acts: Query::parse(&rest).map(Arc::new),
             acts_text: rest,
         })
     }
@@ -154,7 +156,7 @@ impl LibraryQuery {
         let Some(query) = &self.acts else {
             return Some((0..analysis.commitments.len() as u32).collect());
         };
-        let result = filter.run_acts(query, statement, analysis);
+        let result = filter.run_acts_shared(query, statement, analysis);
         if result.acts.is_empty() {
             return None;
         }

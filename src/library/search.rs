@@ -159,6 +159,26 @@ mod tests {
     }
 
     #[test]
+    fn every_statements_filter_keeps_the_one_query_searched_with() {
+        let part = vec![
+            Some(loaded(FIRST)),
+            Some(loaded(SECOND)),
+            Some(loaded(FIRST)),
+        ];
+        let mut searcher = Searcher::default();
+        let query = LibraryQuery::parse("harbour").unwrap();
+        searcher.search(&query, 0, &part);
+        let shared = query.acts.as_ref().unwrap();
+        // Ours and one kept by each of the three filters, no copy.
+        assert_eq!(Arc::strong_count(shared), 4);
+        // Another query: each filter keeps only the newest.
+        let narrower = LibraryQuery::parse("harbo").unwrap();
+        searcher.search(&narrower, 0, &part);
+        assert_eq!(Arc::strong_count(shared), 1);
+        assert_eq!(Arc::strong_count(narrower.acts.as_ref().unwrap()), 4);
+    }
+
+    #[test]
     fn a_part_further_on_is_searched_with_the_filters_of_its_own_entries() {
         let mut searcher = Searcher::default();
         let query = LibraryQuery::parse("treaty").unwrap();

@@ -129,7 +129,7 @@ pub struct Filter {
     /// The latest results, newest last: deleting a character goes back to one of them
     /// without searching, typing on searches only the newest. Each is marked with
     /// whether it is whole or acts only ([`Filter::run_acts`]).
-    recent: Vec<(Query, bool, Arc<FilterResult>)>,
+    recent: Vec<(Arc<Query>, bool, Arc<FilterResult>)>,
     /// How many of them are kept at most ([`Filter::keeping`]).
     kept: usize,
 }
@@ -197,7 +197,7 @@ impl Filter {
         statement: &Statement,
         analysis: &Analysis,
     ) -> Arc<FilterResult> {
-        self.search(query, statement, analysis, true)
+        self.search(query, None, statement, analysis, true)
     }
 
     /// The acts `query` matches, ranked, without their highlights, the sentences or
@@ -210,12 +210,24 @@ impl Filter {
         statement: &Statement,
         analysis: &Analysis,
     ) -> Arc<FilterResult> {
-        self.search(query, statement, analysis, false)
+        self.search(query, None, statement, analysis, false)
+    }
+
+    /// [`Filter::run_acts`] with a query shared by many filters (a library searches
+    /// thousands of statements with one), which each keeps without a copy of its own.
+    pub fn run_acts_shared(
+        &mut self,
+        query: &Arc<Query>,
+        statement: &Statement,
+        analysis: &Analysis,
+    ) -> Arc<FilterResult> {
+        self.search(query, Some(query), statement, analysis, false)
     }
 
     fn search(
         &mut self,
         query: &Query,
+        shared: Option<&Arc<Query>>,
         statement: &Statement,
         analysis: &Analysis,
         whole: bool,
@@ -223,7 +235,7 @@ impl Filter {
         if let Some(at) = self
             .recent
             .iter()
-            .position(|(q, w, _)| *w == whole && q == query)
+            .position(|(q, w, _)| *w == whole && **q == *query)
         {
             let entry = self.recent.remove(at);
             let result = Arc::clone(&entry.2);
@@ -338,8 +350,8 @@ impl Filter {
             result.highlighter = Some(Arc::new(Highlighter::new(prepared, index)));
         }
         let result = Arc::new(result);
-        self.recent
-            .push((query.clone(), whole, Arc::clone(&result)));
+        let kept = shared.map_or_else(|| Arc::new(query.clone()), Arc::clone);
+        self.recent.push((kept, whole, Arc::clone(&result)));
         // Kept within a few times the statement's own size, however much is typed.
         let sentences = statement
             .paragraphs
