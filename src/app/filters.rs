@@ -2,6 +2,7 @@
 //! then the topic, then who acts or is addressed, then the kind — and the sentence an
 //! empty result gives to say why.
 
+use crate::analysis::CommitmentKind;
 use crate::analysis::filter::{Field, Query};
 use crate::analysis::query::Term;
 
@@ -119,7 +120,31 @@ pub fn why_empty(query: &Query, topic_names: &[&str]) -> String {
     if let Some(layer) = next_layer(query) {
         out.push_str(&format!(" — Esc to clear {}", layer.name()));
     }
+    out.push_str(&hint(query));
     out
+}
+
+/// What a query was likely meant to say, when it says something else: a word "left out"
+/// with a minus, as search engines take it, or a kind that is none of the six.
+fn hint(query: &Query) -> String {
+    let terms = || query.groups.iter().flatten();
+    if terms().any(|t| t.field == Field::Kind && !t.negated && !names_a_kind(t)) {
+        let kinds: Vec<&str> = CommitmentKind::ALL.iter().map(|k| k.as_str()).collect();
+        return format!(" (kinds are {}; cue: finds a verb)", kinds.join(", "));
+    }
+    let minus = terms().find(|t| {
+        t.field == Field::Any && !t.negated && t.value.len() > 1 && t.value.starts_with('-')
+    });
+    match minus {
+        Some(t) => format!(" (to leave a word out, write !{})", &t.value[1..]),
+        None => String::new(),
+    }
+}
+
+fn names_a_kind(term: &Term) -> bool {
+    CommitmentKind::ALL
+        .iter()
+        .any(|k| term.pattern.find(k.as_str(), &[]).is_some())
 }
 
 #[cfg(test)]
@@ -149,5 +174,26 @@ mod tests {
             why_empty(&query, &[]),
             "No act addressed to china matching “urge” — Esc to clear the filter"
         );
+    }
+
+    #[test]
+    fn an_empty_result_says_what_was_likely_meant() {
+        let query = Query::parse("kind:urge").unwrap();
+        assert_eq!(
+            why_empty(&query, &[]),
+            "No urge — Esc to clear the kind (kinds are commit, reaffirm, demand, condemn, \
+             concern, support; cue: finds a verb)"
+        );
+        let query = Query::parse("kind:dem -korea").unwrap();
+        assert_eq!(
+            why_empty(&query, &[]),
+            "No dem matching “-korea” — Esc to clear the filter (to leave a word out, \
+             write !korea)"
+        );
+        // A kind written in part, or a lone minus, is as meant.
+        for raw in ["kind:dem korea", "korea -"] {
+            let query = Query::parse(raw).unwrap();
+            assert!(!why_empty(&query, &[]).contains('('), "{raw}");
+        }
     }
 }

@@ -255,20 +255,36 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// A one-line message in the middle of `area`.
+/// `text` wrapped to the width of `area` and centred in it; what does not fit its
+/// height is cut, the last line shown ending in "…".
 fn centered_message(frame: &mut Frame, area: Rect, text: &str, style: Style) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let line = truncate(text, usize::from(area.width));
-    let y = area.y + area.height / 2;
-    frame.render_widget(
-        Paragraph::new(line).style(style).centered(),
-        Rect {
-            y,
-            height: 1,
-            ..area
-        },
-    );
+    let width = usize::from(area.width);
+    let mut lines: Vec<&str> = crate::document::wrap::wrap(text, width)
+        .into_iter()
+        .map(|(start, end)| text[start..end].trim())
+        .collect();
+    let height = usize::from(area.height);
+    let cut = lines.len() > height;
+    lines.truncate(height);
+    let first = area.y + (area.height - lines.len() as u16) / 2;
+    for (k, line) in lines.iter().enumerate() {
+        let shown = if cut && k + 1 == lines.len() {
+            truncate(&format!("{line} …"), width)
+        } else {
+            truncate(line, width)
+        };
+        frame.render_widget(
+            Paragraph::new(shown).style(style).centered(),
+            Rect {
+                y: first + k as u16,
+                height: 1,
+                ..area
+            },
+        );
+    }
 }
 
 #[cfg(test)]
@@ -307,5 +323,33 @@ mod tests {
             assert_eq!(ours, theirs, "{text}");
             assert_eq!(end, their_end);
         }
+    }
+
+    #[test]
+    fn a_message_wider_than_its_pane_wraps_and_one_taller_is_cut() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let text = "No act addressed to korea — Esc to clear the filter";
+        let screen = |w: u16, h: u16| -> Vec<String> {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal
+                .draw(|f| centered_message(f, f.area(), text, Style::new()))
+                .unwrap();
+            let buffer = terminal.backend().buffer().clone();
+            (0..h)
+                .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+                .map(|row| row.trim().to_string())
+                .filter(|row| !row.is_empty())
+                .collect()
+        };
+        let rows = screen(30, 7);
+        assert_eq!(rows.join(" "), text, "{rows:?}");
+        assert!(rows.len() >= 2);
+        let rows = screen(20, 1);
+        assert_eq!(rows.len(), 1);
+        assert!(
+            rows[0].starts_with("No act") && rows[0].ends_with('…'),
+            "{rows:?}"
+        );
     }
 }
