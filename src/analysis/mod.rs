@@ -112,9 +112,13 @@ impl Analysis {
 
     /// The index of the section an act is in: its paragraph's.
     pub fn act_section(&self, act: &Commitment) -> usize {
-        self.paragraph_section
-            .get(act.sentence.paragraph())
-            .map_or(0, |&s| s as usize)
+        self.section_of_paragraph(act.sentence.paragraph())
+            .unwrap_or(0)
+    }
+
+    /// The index of the section paragraph `p` is in; `None` past the last paragraph.
+    pub fn section_of_paragraph(&self, p: usize) -> Option<usize> {
+        self.paragraph_section.get(p).map(|&s| s as usize)
     }
 
     /// Acts per kind, in [`CommitmentKind::ALL`] order.

@@ -139,8 +139,7 @@ impl TextView {
             } else {
                 marker.width() + 1
             };
-            let display = self.display(statement, p);
-            let text = display.text(&statement.paragraphs[p].text);
+            let text = self.display_text(statement, p);
             let lines = wrap(text, width.saturating_sub(indent).max(1));
             for (k, (start, end)) in lines.into_iter().enumerate() {
                 let tag = if k == 0 { Tag::FirstText } else { Tag::Text };
@@ -162,12 +161,7 @@ impl TextView {
     pub fn set_sections(&mut self, analysis: &Analysis) {
         let count = analysis.sections.len();
         let last = count.saturating_sub(1);
-        let section_of = |p: usize| {
-            analysis
-                .paragraph_section
-                .get(p)
-                .map_or(last, |&s| s as usize)
-        };
+        let section_of = |p: usize| analysis.section_of_paragraph(p).unwrap_or(last);
         let mut started = vec![false; count];
         self.section_rows = vec![0; count];
         for (r, row) in self.rows.iter().enumerate() {
@@ -282,21 +276,28 @@ impl TextView {
     /// How paragraph `p` is shown: its display text (control characters made visible)
     /// and the map from its offsets.
     pub fn display<'a>(&'a self, statement: &Statement, p: usize) -> Cow<'a, SafeText> {
-        match self.replaced.binary_search_by_key(&p, |&(q, _)| q as usize) {
-            Ok(k) => Cow::Borrowed(&self.replaced[k].1),
-            Err(_) => Cow::Owned(SafeText::unchanged(
+        match self.replaced_display(p) {
+            Some(shown) => Cow::Borrowed(shown),
+            None => Cow::Owned(SafeText::unchanged(
                 statement.paragraphs.get(p).map_or("", |x| &x.text),
             )),
         }
     }
 
+    /// The display of paragraph `p`, if it is not shown as written.
+    fn replaced_display(&self, p: usize) -> Option<&SafeText> {
+        let k = self
+            .replaced
+            .binary_search_by_key(&p, |&(q, _)| q as usize)
+            .ok()?;
+        Some(&self.replaced[k].1)
+    }
+
     /// The text paragraph `p` is shown as (control characters made visible).
     pub fn display_text<'a>(&'a self, statement: &'a Statement, p: usize) -> &'a str {
         let text = &statement.paragraphs[p].text;
-        match self.replaced.binary_search_by_key(&p, |&(q, _)| q as usize) {
-            Ok(k) => self.replaced[k].1.text(text),
-            Err(_) => text,
-        }
+        self.replaced_display(p)
+            .map_or(text, |shown| shown.text(text))
     }
 
     /// The row on which a sentence starts.

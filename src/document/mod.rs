@@ -289,8 +289,12 @@ impl Statement {
         }
     }
 
+    /// How many sentences the statement has: those before its last paragraph, and
+    /// the last paragraph's own.
     pub fn sentence_count(&self) -> usize {
-        self.paragraphs.iter().map(|p| p.sentences.len()).sum()
+        self.paragraphs
+            .last()
+            .map_or(0, |p| p.first_sentence + p.sentences.len())
     }
 
     /// All sentences in reading order.

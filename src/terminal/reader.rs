@@ -83,7 +83,7 @@ pub(super) fn serve(
     // The panic path restores the terminal; the test that proves it needs a panic.
     let panic_for_tests = std::env::var_os("COMMUNIQUE_PANIC_FOR_TESTS").is_some();
     loop {
-        if searches.is_none() && sentences(&app.statement) > BACKGROUND_FILTER_SENTENCES {
+        if searches.is_none() && app.statement.sentence_count() > BACKGROUND_FILTER_SENTENCES {
             app.background_filter = true;
             searches = Some(spawn_filter(session.sender.clone(), id));
         }
@@ -173,13 +173,6 @@ fn take(app: &mut App, message: ReaderMessage) {
             app::update(app, Action::Filtered { generation, result });
         }
     }
-}
-
-fn sentences(statement: &Statement) -> usize {
-    statement
-        .paragraphs
-        .last()
-        .map_or(0, |p| p.first_sentence + p.sentences.len())
 }
 
 /// Reads the whole statement if need be — laying it out there too, so the UI thread

@@ -56,7 +56,6 @@ impl<'a> Extractor<'a> {
     }
 
     /// Appends the acts of paragraph `pi` to `out`, numbered after those already there.
-    /// Their `section` is left at 0 for the caller, who knows the sections, to set.
     pub fn paragraph(
         &mut self,
         pi: usize,

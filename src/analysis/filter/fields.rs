@@ -207,11 +207,7 @@ impl Context<'_> {
         let ordinal = paragraph.first_sentence + at.index();
         let mask = self.index.sentence_mask(ordinal);
         let acts = self.index.acts_of(ordinal);
-        let section = self
-            .analysis
-            .paragraph_section
-            .get(at.paragraph())
-            .map(|&s| s as usize);
+        let section = self.analysis.section_of_paragraph(at.paragraph());
         let start = sink.len();
         for group in &query.groups {
             let mut passed = false;

@@ -30,10 +30,7 @@ pub(super) struct Index {
 
 impl Index {
     pub(super) fn new(statement: &Statement, analysis: &Analysis) -> Index {
-        let count = statement
-            .paragraphs
-            .last()
-            .map_or(0, |p| p.first_sentence + p.sentences.len());
+        let count = statement.sentence_count();
         let ordinal = |act: &Commitment| {
             statement.paragraphs[act.sentence.paragraph()].first_sentence + act.sentence.index()
         };
@@ -47,7 +44,7 @@ impl Index {
             order.sort_by_key(|&i| ordinal(&acts[i as usize]));
             order
         };
-        let act_at = |k: usize| order.get(k).map_or(k, |&a| a as usize);
+        let act_at = |k: usize| act_in_order(&order, k);
         let mut first_acts = Vec::with_capacity(count + 1);
         let mut k = 0;
         for s in 0..count {
@@ -91,6 +88,12 @@ impl Index {
     }
 }
 
+/// The act at place `k` of the reading order: the analysis's act `k` itself, unless
+/// `order` (not empty) says which.
+fn act_in_order(order: &[u32], k: usize) -> usize {
+    order.get(k).map_or(k, |&a| a as usize)
+}
+
 /// The acts of one sentence, as indexes into the analysis's acts.
 #[derive(Clone)]
 pub(super) struct SentenceActs<'a> {
@@ -103,8 +106,7 @@ impl Iterator for SentenceActs<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        let k = self.places.next()?;
-        Some(self.order.get(k).map_or(k, |&a| a as usize))
+        self.places.next().map(|k| act_in_order(self.order, k))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -326,8 +326,8 @@ impl Filter {
             highlighter: None,
         };
         for m in &result.sentences {
-            if let Some(&section) = analysis.paragraph_section.get(m.at.paragraph()) {
-                result.section_hits[section as usize] += 1;
+            if let Some(section) = analysis.section_of_paragraph(m.at.paragraph()) {
+                result.section_hits[section] += 1;
             }
         }
         let titles: Vec<usize> = match previous {
@@ -353,11 +353,7 @@ impl Filter {
         let kept = shared.map_or_else(|| Arc::new(query.clone()), Arc::clone);
         self.recent.push((kept, whole, Arc::clone(&result)));
         // Kept within a few times the statement's own size, however much is typed.
-        let sentences = statement
-            .paragraphs
-            .last()
-            .map_or(0, |p| p.first_sentence + p.sentences.len());
-        let budget = 4 * (analysis.commitments.len() + sentences) + 4096;
+        let budget = 4 * (analysis.commitments.len() + statement.sentence_count()) + 4096;
         while self.recent.len() > self.kept
             || (self.recent.len() > 1
                 && self
