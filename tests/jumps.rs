@@ -291,3 +291,25 @@ fn a_section_or_a_match_chosen_brings_the_card_along() {
     let at = app.matches.as_ref().unwrap().sentences[app.match_cursor.unwrap()].at;
     assert_eq!(act.sentence, at, "and a match, an act of its sentence");
 }
+
+#[test]
+fn a_sentence_jumped_to_stays_in_view_when_the_terminal_is_resized() {
+    let mut app = app_at(120, 40);
+    apply(
+        &mut app,
+        [Action::NextAct, Action::NextAct, Action::NextAct],
+    );
+    let Some(Target::Sentence(at)) = app.target else {
+        panic!("an act's sentence is the target");
+    };
+    let in_view = |app: &App| {
+        let row = app.view.sentence_row(&app.statement, at);
+        row >= app.text_top && row < app.text_top + app.text_height().max(1)
+    };
+    assert!(in_view(&app));
+    for (w, h) in [(80, 24), (30, 10), (200, 50), (80, 24)] {
+        apply(&mut app, [Action::Resize(w, h)]);
+        assert!(in_view(&app), "{w}x{h}: top {}", app.text_top);
+        assert_eq!(app.target, Some(Target::Sentence(at)), "{w}x{h}");
+    }
+}

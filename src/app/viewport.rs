@@ -3,7 +3,7 @@
 //! kept inside its list and in view.
 
 use super::textview::RowKind;
-use super::{App, layout};
+use super::{App, Target, layout};
 
 /// A place in the text that survives a reflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,11 @@ impl App {
     /// Lays the panes and the text out again for the current size and state, keeping
     /// the reading position.
     pub(crate) fn relayout(&mut self) {
+        // A sentence jumped to and in view stays in view, whatever the new size.
+        let shown = self
+            .target
+            .filter(|t| matches!(t, Target::Sentence(_)))
+            .filter(|&t| self.row_in_view(self.target_row(t)));
         self.layout = layout::compute(self.width, self.height, self.layout_state());
         if let Some(text) = self.layout.text {
             let width = layout::text_area(text).width;
@@ -31,7 +36,20 @@ impl App {
                 self.overscroll = self.text_top > self.max_text_top();
             }
         }
+        if let Some(target) = shown {
+            let row = self.target_row(target);
+            if !self.row_in_view(row) {
+                // Placed as a jump places it: a quarter of the pane from the top.
+                self.text_top = row.saturating_sub(self.text_height() / 4);
+                self.overscroll = self.text_top > self.max_text_top();
+            }
+        }
         self.clamp();
+    }
+
+    /// Whether text row `row` is in the text pane.
+    fn row_in_view(&self, row: usize) -> bool {
+        row >= self.text_top && row < self.text_top + self.text_height()
     }
 
     /// The place at the top of the view, to find again after a reflow.
