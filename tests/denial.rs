@@ -11,6 +11,12 @@ use communique::export::{self, Format};
 /// Time of `work(n)` and `work(2n)`; fails if the second is more than three times the
 /// first.
 fn grows_linearly(what: &str, n: usize, work: impl Fn(usize) -> usize) {
+    // One timing at a time: the tests of this file run side by side, and on two cores
+    // one test's work would be counted in another's time.
+    static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _alone = TIMING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     // The fastest of three runs: a shared machine adds noise, never removes work.
     let timed = |n: usize| {
         let mut best = Duration::MAX;
