@@ -40,7 +40,7 @@ fn ids(app: &App) -> Vec<u32> {
     let mut ids: Vec<u32> = app
         .acts
         .iter()
-        .map(|&a| app.analysis.commitments[a].id)
+        .map(|a| app.analysis.commitments[a].id)
         .collect();
     ids.sort_unstable();
     ids
@@ -50,7 +50,7 @@ fn ids(app: &App) -> Vec<u32> {
 fn an_exact_cue_finds_the_four_acts_that_urge() {
     let app = query("'urge");
     assert_eq!(ids(&app), [2, 4, 6, 9]);
-    for &a in &app.acts {
+    for a in app.acts.iter() {
         assert_eq!(app.analysis.commitments[a].cue(&app.statement), "urge");
     }
 }
@@ -137,7 +137,7 @@ fn typing_never_widens_the_result() {
 #[test]
 fn ranking_whole_words_then_prefixes() {
     let app = query("korea");
-    let last = app.analysis.commitments[*app.acts.last().unwrap()].id;
+    let last = app.analysis.commitments[app.acts.last().unwrap()].id;
     // Only act 6 says "Korean" without "Korea" as a whole word: it comes last.
     assert_eq!(last, 6);
     assert_eq!(app.act_cursor, Some(0), "the best match is selected");
@@ -158,7 +158,7 @@ fn a_statement_of_my_own() {
     let listed: Vec<_> = app
         .acts
         .iter()
-        .map(|&a| app.analysis.commitments[a].kind)
+        .map(|a| app.analysis.commitments[a].kind)
         .collect();
     assert_eq!(
         listed,

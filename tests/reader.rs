@@ -212,7 +212,7 @@ fn topics_narrow_the_panel_and_guide_section_jumps() {
     assert_eq!(chosen.len(), 1);
     let topic = chosen[0];
     assert_eq!(app.analysis.topic_name(topic), "North Korea");
-    assert!(app.acts.iter().all(|&a| {
+    assert!(app.acts.iter().all(|a| {
         app.analysis
             .act_topics(&app.analysis.commitments[a])
             .contains(&topic)

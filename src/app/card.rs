@@ -59,8 +59,7 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
     let statement = &app.statement;
     let hits = app
         .acts
-        .iter()
-        .position(|&a| a == index)
+        .position(index)
         .map_or_else(Vec::new, |row| app.hits_of(row));
     let hits = hits.as_slice();
     let paragraph = &statement.paragraphs[act.sentence.paragraph()].text;

@@ -13,6 +13,7 @@ pub mod filters;
 pub mod keys;
 pub mod layout;
 pub mod library;
+pub mod listed;
 pub mod marks;
 mod navigation;
 pub mod query_line;
@@ -110,7 +111,7 @@ pub struct App {
     pub target: Option<Target>,
 
     /// The acts the panel lists (indices into `analysis.commitments`), filtered and ranked.
-    pub acts: Vec<usize>,
+    pub acts: listed::ListedActs,
     /// How many of the listed acts are of each kind, in
     /// [`crate::analysis::CommitmentKind::ALL`]
     /// order: counted when the list changes, not on every frame.
@@ -206,7 +207,7 @@ impl App {
             text_top: 0,
             overscroll: false,
             target: None,
-            acts: Vec::new(),
+            acts: listed::ListedActs::default(),
             kind_counts: [0; 6],
             act_cursor: None,
             act_offset: 0,
@@ -304,7 +305,7 @@ impl App {
 
     /// The act selected in the panel.
     pub fn selected_act(&self) -> Option<usize> {
-        self.act_cursor.and_then(|c| self.acts.get(c).copied())
+        self.act_cursor.and_then(|c| self.acts.get(c))
     }
 
     /// Where the act list and the selected act's card are drawn, inside the

@@ -122,7 +122,7 @@ fn select_first_act(
     if let Some(row) = app
         .acts
         .iter()
-        .position(|&a| wanted(&app.analysis, &app.analysis.commitments[a]))
+        .position(|a| wanted(&app.analysis, &app.analysis.commitments[a]))
     {
         app.act_cursor = Some(row);
     }
@@ -186,7 +186,7 @@ pub(super) fn show_act(app: &mut App, act: usize) {
         return;
     };
     let at = commitment.sentence;
-    if let Some(row) = app.acts.iter().position(|&a| a == act) {
+    if let Some(row) = app.acts.position(act) {
         app.act_cursor = Some(row);
     }
     jump(app, Target::Sentence(at));

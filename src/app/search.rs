@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::analysis::filter::{FilterResult, Query, chosen_topics};
 use crate::document::Statement;
 
+use super::listed::ListedActs;
 use super::{Action, App};
 
 /// A query to search off the UI thread, with what it searches; the generation tells
@@ -94,14 +95,14 @@ impl App {
         let previous = self.selected_act();
         self.matches = result;
         match &self.matches {
-            Some(result) => self.acts = result.acts.iter().map(|m| m.act as usize).collect(),
-            None => self.acts = (0..self.analysis.commitments.len()).collect(),
+            Some(result) => self.acts = ListedActs::ranked(Arc::clone(result)),
+            None => self.acts = ListedActs::all(self.analysis.commitments.len()),
         }
         self.kind_counts = [0; 6];
-        for &act in &self.acts {
+        for act in self.acts.iter() {
             self.kind_counts[self.analysis.commitments[act].kind as usize] += 1;
         }
-        self.act_cursor = match previous.and_then(|p| self.acts.iter().position(|&a| a == p)) {
+        self.act_cursor = match previous.and_then(|p| self.acts.position(p)) {
             Some(at) if self.parsed.is_none() => Some(at),
             _ if self.acts.is_empty() => None,
             // A new query selects its best match, as fzf does; at start, the first act.

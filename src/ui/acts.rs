@@ -39,13 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = usize::from(area.width);
     let tall = app.tall_rows;
     let mut lines: Vec<Line> = Vec::new();
-    for (row, &index) in app
-        .acts
-        .iter()
-        .enumerate()
-        .skip(app.act_offset)
-        .take(app.act_list_height())
-    {
+    for (row, index) in app.acts.rows(app.act_offset, app.act_list_height()) {
         let base = match (app.act_cursor == Some(row), app.focus == Pane::Acts) {
             (true, true) => theme.selected,
             (true, false) => theme.selected_unfocused,
