@@ -193,7 +193,7 @@ pub fn analyse_with_progress(
         let tokens = text::Tokens::new(&paragraph.text);
         let section = sections.paragraph(p, &lexicons.topics.score_tokens(&tokens));
         paragraph_section.push(crate::document::saturating_u32(section));
-        extractor.paragraph(p, paragraph, &tokens, &mut commitments);
+        extractor.paragraph(statement, p, &tokens, &mut commitments);
         if p % PROGRESS_EVERY == PROGRESS_EVERY - 1 {
             progress(p + 1);
         }

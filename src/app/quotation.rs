@@ -33,14 +33,13 @@ fn first_sentence_in_view(app: &App) -> Option<SentenceRef> {
         super::textview::RowKind::Text {
             paragraph, start, ..
         } => {
-            let p = &app.statement.paragraphs[paragraph];
+            let sentences = app.statement.paragraph_sentences(paragraph);
             let display = app.view.display(&app.statement, paragraph);
-            let index = p
-                .sentences
+            let index = sentences
                 .iter()
                 .position(|s| display.map(s.end()) > start)
                 .unwrap_or(0);
-            (!p.sentences.is_empty()).then_some(SentenceRef::new(paragraph, index))
+            (!sentences.is_empty()).then_some(SentenceRef::new(paragraph, index))
         }
         _ => None,
     })

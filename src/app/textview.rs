@@ -302,10 +302,8 @@ impl TextView {
 
     /// The row on which a sentence starts.
     pub fn sentence_row(&self, statement: &Statement, at: SentenceRef) -> usize {
-        let paragraph = &statement.paragraphs[at.paragraph()];
-        let start = self
-            .display(statement, at.paragraph())
-            .map(paragraph.sentences[at.index()].start());
+        let start = statement.sentence(at).map_or(0, |s| s.start());
+        let start = self.display(statement, at.paragraph()).map(start);
         self.row_of(at.paragraph(), start)
     }
 

@@ -80,11 +80,9 @@ struct ActWords {
 }
 
 fn words(side: &Side, act: &Commitment) -> ActWords {
-    let paragraph = &side.statement.paragraphs[act.sentence.paragraph()];
-    let sentence = paragraph.sentences[act.sentence.index()];
     ActWords {
         object: WordSet::of(act.object(side.statement)),
-        sentence: WordSet::of(&paragraph.text[sentence.range()]),
+        sentence: WordSet::of(side.statement.sentence_text(act.sentence)),
     }
 }
 

@@ -39,6 +39,8 @@ pub struct Statement {
     /// Headings in reading order; each knows the paragraph it stands before.
     pub headings: Vec<Heading>,
     pub paragraphs: Vec<Paragraph>,
+    /// Every paragraph's sentences, in reading order ([`Statement::paragraph_sentences`]).
+    sentences: Vec<Sentence>,
     /// Where the text came from: a path, or `None` for the embedded statement and stdin.
     pub source: Option<String>,
     /// Every line read as header (front matter, title, occasion, dates, references) or
@@ -140,22 +142,20 @@ impl Heading {
     }
 }
 
-/// The sentences of a paragraph: most paragraphs of most statements hold one to a few,
-/// and a paragraph of one or two needs no allocation of its own.
-pub type Sentences = smallvec::SmallVec<[Sentence; 2]>;
-
-/// One paragraph of the body: its text (lines joined) and its sentences. A statement
-/// may hold millions of paragraphs, many of a few words: a text of up to 24 bytes is
-/// kept in the paragraph itself, a longer one in an allocation of its exact size.
+/// One paragraph of the body: its text (lines joined) and where its sentences are in
+/// [`Statement::paragraph_sentences`]. A statement may hold millions of paragraphs,
+/// many of a few words: a text of up to 24 bytes is kept in the paragraph itself, a
+/// longer one in an allocation of its exact size, and the sentences of all paragraphs
+/// in one vector, not an allocation per paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// Boxed as one: most paragraphs are not numbered, and an unnumbered one then
     /// pays for one pointer, not for two strings.
     pub numbering: Option<Box<Numbering>>,
     pub text: compact_str::CompactString,
-    pub sentences: Sentences,
-    /// Index in [`Statement::sentences`] numbering of this paragraph's first sentence.
-    pub first_sentence: usize,
+    /// Place of this paragraph's first sentence in the statement's reading order.
+    first_sentence: u32,
+    sentence_count: u32,
 }
 
 /// How a paragraph is numbered.
@@ -243,8 +243,27 @@ impl Paragraph {
         self.numbering.as_deref().map(|n| &*n.marker)
     }
 
-    pub fn sentence_text(&self, index: usize) -> &str {
-        &self.text[self.sentences[index].range()]
+    /// A paragraph of `text`, whose sentences are `sentences` of the statement's.
+    pub fn new(
+        numbering: Option<Box<Numbering>>,
+        text: compact_str::CompactString,
+        sentences: std::ops::Range<usize>,
+    ) -> Paragraph {
+        Paragraph {
+            numbering,
+            text,
+            first_sentence: saturating_u32(sentences.start),
+            sentence_count: saturating_u32(sentences.len()),
+        }
+    }
+
+    /// Place of the paragraph's first sentence in the statement's reading order.
+    pub fn first_sentence(&self) -> usize {
+        self.first_sentence as usize
+    }
+
+    pub fn sentence_count(&self) -> usize {
+        self.sentence_count as usize
     }
 }
 
@@ -277,40 +296,58 @@ impl Statement {
         header.extend(body.dropped);
         // Grown by doubling, then kept as long as the statement: up to half of a big
         // statement's paragraphs would be spare room.
-        let (mut headings, mut paragraphs) = (body.headings, body.paragraphs);
+        let (mut headings, mut paragraphs, mut sentences) =
+            (body.headings, body.paragraphs, body.sentences);
         headings.shrink_to_fit();
         paragraphs.shrink_to_fit();
+        sentences.shrink_to_fit();
         Statement {
             metadata: head.metadata,
             headings,
             paragraphs,
+            sentences,
             source: None,
             header,
         }
     }
 
-    /// How many sentences the statement has: those before its last paragraph, and
-    /// the last paragraph's own.
     pub fn sentence_count(&self) -> usize {
-        self.paragraphs
-            .last()
-            .map_or(0, |p| p.first_sentence + p.sentences.len())
+        self.sentences.len()
     }
 
     /// All sentences in reading order.
     pub fn sentences(&self) -> impl Iterator<Item = (SentenceRef, &str)> {
-        self.paragraphs.iter().enumerate().flat_map(|(pi, p)| {
-            (0..p.sentences.len()).map(move |si| (SentenceRef::new(pi, si), p.sentence_text(si)))
+        self.paragraphs.iter().enumerate().flat_map(move |(pi, p)| {
+            self.paragraph_sentences(pi)
+                .iter()
+                .enumerate()
+                .map(move |(si, s)| (SentenceRef::new(pi, si), &p.text[s.range()]))
         })
+    }
+
+    /// Paragraph `p`'s sentences, as byte ranges of its text.
+    pub fn paragraph_sentences(&self, p: usize) -> &[Sentence] {
+        let paragraph = &self.paragraphs[p];
+        let first = paragraph.first_sentence();
+        &self.sentences[first..first + paragraph.sentence_count()]
+    }
+
+    /// The sentence at `at`, as a byte range of its paragraph's text; `None` past its
+    /// paragraph's last.
+    pub fn sentence(&self, at: SentenceRef) -> Option<Sentence> {
+        self.paragraph_sentences(at.paragraph())
+            .get(at.index())
+            .copied()
     }
 
     /// The 0-based position of a sentence in reading order.
     pub fn sentence_ordinal(&self, at: SentenceRef) -> usize {
-        self.paragraphs[at.paragraph()].first_sentence + at.index()
+        self.paragraphs[at.paragraph()].first_sentence() + at.index()
     }
 
     pub fn sentence_text(&self, at: SentenceRef) -> &str {
-        self.paragraphs[at.paragraph()].sentence_text(at.index())
+        let text = &self.paragraphs[at.paragraph()].text;
+        self.sentence(at).map_or("", |s| &text[s.range()])
     }
 
     /// Paragraph `p`'s number as the statement writes it ("12", "b"), else its

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
-use super::{Sentence, Sentences};
+use super::Sentence;
 
 /// The abbreviation lists of `assets/abbreviations.json`.
 #[derive(Debug, Deserialize)]
@@ -57,9 +57,15 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}', '」', 
 
 /// Splits `text` into sentences: byte ranges with no leading or trailing whitespace,
 /// covering every non-space character of the text.
-pub fn split_sentences(text: &str) -> Sentences {
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    split_sentences_into(text, &mut sentences);
+    sentences
+}
+
+/// [`split_sentences`], adding the sentences to `sentences`.
+pub fn split_sentences_into(text: &str, sentences: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
-    let mut sentences = Sentences::new();
     let mut from = 0;
     // Only '.', '!', '?' and '…', '。', '！', '？' (lead bytes E2, E3, EF) can end a
     // sentence; memchr finds them without looking at the bytes in between.
@@ -113,7 +119,6 @@ pub fn split_sentences(text: &str) -> Sentences {
     if end > start {
         sentences.push(Sentence::new(start, end));
     }
-    sentences
 }
 
 fn first_non_space(text: &str, from: usize) -> usize {

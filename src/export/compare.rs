@@ -10,7 +10,6 @@ use super::json::{CommitmentOut, DocumentOut, commitment_out, document_out, writ
 use super::markdown::md;
 use crate::compare::tokens::Piece;
 use crate::compare::{ActChange, ActStatus, Comparison, ParagraphStatus, Side};
-use crate::document::Statement;
 
 #[derive(Serialize)]
 struct CompareOut<'a> {
@@ -97,14 +96,8 @@ fn act_out<'a>(side: &Side<'a>, index: Option<usize>) -> Option<ActOut<'a>> {
     let act = &side.analysis.commitments[index?];
     Some(ActOut {
         act: commitment_out(side.statement, side.analysis, act),
-        sentence_text: sentence_text(side.statement, act),
+        sentence_text: side.statement.sentence_text(act.sentence),
     })
-}
-
-fn sentence_text<'a>(statement: &'a Statement, act: &crate::analysis::Commitment) -> &'a str {
-    let paragraph = &statement.paragraphs[act.sentence.paragraph()];
-    let sentence = paragraph.sentences[act.sentence.index()];
-    &paragraph.text[sentence.range()]
 }
 
 /// The comparison as JSON.

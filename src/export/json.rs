@@ -162,15 +162,14 @@ impl Serialize for Export<'_> {
                         number: p.number(),
                         text: &p.text,
                         sentences: Seq(move || {
-                            p.sentences
-                                .iter()
-                                .enumerate()
-                                .map(move |(k, s)| SentenceOut {
-                                    id: p.first_sentence + k + 1,
+                            statement.paragraph_sentences(i).iter().enumerate().map(
+                                move |(k, s)| SentenceOut {
+                                    id: p.first_sentence() + k + 1,
                                     text: &p.text[s.range()],
                                     start: s.start(),
                                     end: s.end(),
-                                })
+                                },
+                            )
                         }),
                     })
             }),

@@ -18,7 +18,7 @@ pub use markdown::write_markdown;
 pub use plain::write_plain;
 
 use crate::analysis::{Analysis, Commitment};
-use crate::document::Statement;
+use crate::document::{Sentence, Statement};
 
 /// An export format chosen with `--export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +60,8 @@ struct SentenceCell {
 
 fn sentence_cell(statement: &Statement, act: &Commitment) -> SentenceCell {
     let at = act.sentence;
-    let paragraph = &statement.paragraphs[at.paragraph()];
-    let sentence = paragraph.sentences[at.index()];
-    let text = &paragraph.text;
+    let text = &statement.paragraphs[at.paragraph()].text;
+    let sentence = statement.sentence(at).unwrap_or(Sentence::new(0, 0));
     let floor = |i: usize| text.floor_char_boundary(i.min(text.len()));
     let (from, to) = if sentence.end() - sentence.start() <= WHOLE_UP_TO {
         (sentence.start(), sentence.end())

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::layout::text_area;
 use crate::app::textview::RowKind;
 use crate::app::{App, Pane};
-use crate::document::safe;
+use crate::document::{Sentence, safe};
 
 use super::theme::Theme;
 use super::{pane_frame, truncate};
@@ -98,7 +98,9 @@ fn decorations(
                 break;
             }
             let display = app.view.display(&app.statement, m.at.paragraph());
-            let sentence = app.statement.paragraphs[m.at.paragraph()].sentences[m.at.index()];
+            let Some(sentence) = app.statement.sentence(m.at) else {
+                continue;
+            };
             let (s, e) = display.map_range(sentence.start(), sentence.end());
             let style = if app.match_cursor == Some(k) {
                 theme.match_current
@@ -116,7 +118,10 @@ fn decorations(
         let p = act.sentence.paragraph();
         if in_view(p) {
             let display = app.view.display(&app.statement, p);
-            let sentence = app.statement.paragraphs[p].sentences[act.sentence.index()];
+            let sentence = app
+                .statement
+                .sentence(act.sentence)
+                .unwrap_or(Sentence::new(0, 0));
             let (s, e) = display.map_range(sentence.start(), sentence.end());
             out.push((p, (s, e, theme.sentence)));
             let (cs, ce) = display.map_range(act.cue_range().0, act.cue_range().1);

@@ -14,7 +14,7 @@ use communique::export;
 pub fn check_statement(statement: &Statement) {
     for (i, p) in statement.paragraphs.iter().enumerate() {
         let mut previous_end = 0;
-        for s in &p.sentences {
+        for s in statement.paragraph_sentences(i) {
             assert!(
                 s.start() <= s.end() && s.end() <= p.text.len(),
                 "paragraph {i}: sentence {}..{} outside {} bytes",
@@ -44,7 +44,9 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
     assert_eq!(analysis.paragraph_section.len(), statement.paragraphs.len());
     for act in &analysis.commitments {
         let p = &statement.paragraphs[act.sentence.paragraph()];
-        let sentence = p.sentences[act.sentence.index()];
+        let sentence = statement
+            .sentence(act.sentence)
+            .expect("an act's sentence is one of its paragraph's");
         for (start, end) in [act.cue_range(), act.object_range()] {
             assert!(
                 start <= end && end <= p.text.len(),

@@ -20,7 +20,7 @@ use super::referents::Referents;
 use super::sentence::sentence_acts;
 use super::speakers::{Speakers, is_common_capitalised};
 use crate::analysis::text::Tokens;
-use crate::document::{Paragraph, SentenceRef};
+use crate::document::{SentenceRef, Statement};
 
 /// Extracts every act of `statement`.
 /// Extracts acts paragraph by paragraph, carrying from one to the next what a later
@@ -58,17 +58,18 @@ impl<'a> Extractor<'a> {
     /// Appends the acts of paragraph `pi` to `out`, numbered after those already there.
     pub fn paragraph(
         &mut self,
+        statement: &Statement,
         pi: usize,
-        paragraph: &Paragraph,
         tokens: &Tokens,
         out: &mut Vec<Commitment>,
     ) {
         let (lexicon, speakers) = (self.lexicon, self.speakers);
+        let paragraph = &statement.paragraphs[pi];
         let ids = lexicon.word_ids(tokens);
         self.context
             .begin_paragraph(paragraph, tokens, speakers, lexicon);
         let mut t = 0;
-        for (si, sentence) in paragraph.sentences.iter().enumerate() {
+        for (si, sentence) in statement.paragraph_sentences(pi).iter().enumerate() {
             while t < tokens.len() && tokens.tokens[t].start() < sentence.start() {
                 t += 1;
             }

@@ -146,9 +146,9 @@ impl Context<'_> {
     ) -> Option<(Found, usize)> {
         let at = act.sentence;
         let paragraph = &self.statement.paragraphs[at.paragraph()];
-        let sentence = paragraph.sentences.get(at.index())?;
+        let sentence = self.statement.sentence(at)?;
         let text = paragraph.text.get(sentence.range())?;
-        let ordinal = paragraph.first_sentence + at.index();
+        let ordinal = paragraph.first_sentence() + at.index();
         if !term.pattern.could_match(self.index.sentence_mask(ordinal)) {
             return None;
         }
@@ -198,13 +198,13 @@ impl Context<'_> {
         sink: &mut Vec<(usize, usize)>,
     ) -> bool {
         let paragraph = &self.statement.paragraphs[at.paragraph()];
-        let Some(sentence) = paragraph.sentences.get(at.index()) else {
+        let Some(sentence) = self.statement.sentence(at) else {
             return false;
         };
         let Some(text) = paragraph.text.get(sentence.range()) else {
             return false;
         };
-        let ordinal = paragraph.first_sentence + at.index();
+        let ordinal = paragraph.first_sentence() + at.index();
         let mask = self.index.sentence_mask(ordinal);
         let acts = self.index.acts_of(ordinal);
         let section = self.analysis.section_of_paragraph(at.paragraph());

@@ -31,9 +31,7 @@ pub(super) struct Index {
 impl Index {
     pub(super) fn new(statement: &Statement, analysis: &Analysis) -> Index {
         let count = statement.sentence_count();
-        let ordinal = |act: &Commitment| {
-            statement.paragraphs[act.sentence.paragraph()].first_sentence + act.sentence.index()
-        };
+        let ordinal = |act: &Commitment| statement.sentence_ordinal(act.sentence);
         let acts = &analysis.commitments;
         // An analysis lists its acts in reading order; only one read back from a doctored
         // cache would not, and it is searched through the order sorted here.
@@ -57,11 +55,7 @@ impl Index {
         // Sized ahead: collected from a flattened iterator it would grow by doubling, up
         // to twice the room, for a statement of a million one-line paragraphs.
         let mut sentence_masks = Vec::with_capacity(count);
-        sentence_masks.extend(statement.paragraphs.iter().flat_map(|p| {
-            p.sentences
-                .iter()
-                .map(|s| p.text.get(s.range()).map_or(u64::MAX, mask_of))
-        }));
+        sentence_masks.extend(statement.sentences().map(|(_, text)| mask_of(text)));
         Index {
             sentence_masks,
             first_acts,

@@ -68,8 +68,12 @@ fn title_from_text(statement: &Statement, section: &Section) -> Option<String> {
 /// The section's first sentence without its end mark: what a title from its own
 /// words is cut from.
 fn first_words<'s>(statement: &'s Statement, section: &Section) -> Option<&'s str> {
-    let text = statement.paragraphs.get(section.paragraphs().start)?;
-    let first = text.sentences.first().map(|s| &text.text[s.range()])?;
+    let p = section.paragraphs().start;
+    let text = &statement.paragraphs.get(p)?.text;
+    let first = statement
+        .paragraph_sentences(p)
+        .first()
+        .map(|s| &text[s.range()])?;
     Some(first.trim_end_matches(['.', '!', '?', ':', ';']))
 }
 

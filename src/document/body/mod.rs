@@ -17,8 +17,8 @@ mod numbers;
 
 use super::header::{HeaderLine, LineClass, is_subject_line};
 use super::lines::Line;
-use super::sentences::split_sentences;
-use super::{Heading, Numbering, Paragraph};
+use super::sentences::split_sentences_into;
+use super::{Heading, Numbering, Paragraph, Sentence};
 use headings::{ends_mid_phrase, ends_sentence, explicit_heading, is_heading_candidate};
 use hyphens::Vocabulary;
 use numbers::bullet_item;
@@ -31,6 +31,8 @@ const WRAP_LIMIT: usize = 100;
 pub struct Body {
     pub headings: Vec<Heading>,
     pub paragraphs: Vec<Paragraph>,
+    /// Every paragraph's sentences, in reading order.
+    pub sentences: Vec<Sentence>,
     pub dropped: Vec<HeaderLine>,
 }
 
@@ -89,10 +91,11 @@ pub fn read(lines: &mut [Line], first_line: usize) -> Body {
             out.close();
         }
     }
-    let (headings, paragraphs) = out.finish();
+    let (headings, paragraphs, sentences) = out.finish();
     Body {
         headings,
         paragraphs,
+        sentences,
         dropped,
     }
 }
@@ -212,8 +215,8 @@ impl OpenParagraph {
 struct Builder {
     headings: Vec<Heading>,
     paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
     open: Option<OpenParagraph>,
-    sentences_so_far: usize,
     /// Drop run-in footnote markers at clause ends ("… States, 7").
     strip_markers: bool,
     /// Tells a word broken at a line end from a compound.
@@ -242,28 +245,24 @@ impl Builder {
         if self.strip_markers && open.text.bytes().any(|b| b.is_ascii_digit()) {
             strip_footnote_marker(&mut open.text);
         }
-        let mut sentences = split_sentences(&open.text);
-        sentences.shrink_to_fit();
-        self.paragraphs.push(Paragraph {
-            numbering: open.marker.map(|(marker, number)| {
+        let first_sentence = self.sentences.len();
+        split_sentences_into(&open.text, &mut self.sentences);
+        open.text.shrink_to_fit();
+        self.paragraphs.push(Paragraph::new(
+            open.marker.map(|(marker, number)| {
                 Box::new(Numbering {
                     number: number.into_boxed_str(),
                     marker: marker.into_boxed_str(),
                 })
             }),
-            first_sentence: self.sentences_so_far,
-            text: {
-                open.text.shrink_to_fit();
-                open.text.into()
-            },
-            sentences,
-        });
-        self.sentences_so_far += self.paragraphs.last().map_or(0, |p| p.sentences.len());
+            open.text.into(),
+            first_sentence..self.sentences.len(),
+        ));
     }
 
-    fn finish(mut self) -> (Vec<Heading>, Vec<Paragraph>) {
+    fn finish(mut self) -> (Vec<Heading>, Vec<Paragraph>, Vec<Sentence>) {
         self.close();
-        (self.headings, self.paragraphs)
+        (self.headings, self.paragraphs, self.sentences)
     }
 }
 

@@ -115,7 +115,8 @@ fn single_short_last_line_is_a_paragraph() {
 #[test]
 fn sentence_numbering_runs_through_the_body() {
     let (_, p) = parse("One. Two.\n\nThree.\n");
-    assert_eq!((p[0].first_sentence, p[1].first_sentence), (0, 2));
+    assert_eq!((p[0].first_sentence(), p[1].first_sentence()), (0, 2));
+    assert_eq!((p[0].sentence_count(), p[1].sentence_count()), (2, 1));
 }
 
 #[test]

@@ -65,9 +65,7 @@ pub(super) fn draw_detail(view: &CompareView, frame: &mut Frame, area: Rect, the
     };
     let sentence = |side: Side, act: Option<usize>| -> Option<String> {
         let act = &side.analysis.commitments[act?];
-        let paragraph = &side.statement.paragraphs[act.sentence.paragraph()];
-        let s = paragraph.sentences[act.sentence.index()];
-        Some(paragraph.text[s.range()].to_string())
+        Some(side.statement.sentence_text(act.sentence).to_string())
     };
     let old = sentence(view.compared.old(), change.old);
     let new = sentence(view.compared.new_side(), change.new);
