@@ -26,7 +26,6 @@ pub enum RowKind<'a> {
     /// A heading's row; `before` is the paragraph it stands before.
     Heading {
         text: &'a str,
-        level: u8,
         before: usize,
     },
     /// Part of paragraph `paragraph`: display bytes `start..end`; the first row of a
@@ -39,16 +38,15 @@ pub enum RowKind<'a> {
     },
 }
 
-/// One row, packed: a large statement has millions of rows, so a row is 16 bytes.
-/// For title, meta and heading rows `start..end` are bytes of the view's own text (and
-/// a heading's `index` is the paragraph it stands before); for text rows and the blank
-/// row after a paragraph `index` is the paragraph, and `start..end` the bytes of its
-/// display text.
+/// One row, packed: a large statement has millions of rows, so a row is 12 bytes, its
+/// tag in the top bits of `key` and its index in the rest ([`Row::tag`],
+/// [`Row::index`]). For title, meta and heading rows `start..end` are bytes of the
+/// view's own text (and a heading's index is the paragraph it stands before); for text
+/// rows and the blank row after a paragraph the index is the paragraph, and
+/// `start..end` the bytes of its display text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Row {
-    tag: Tag,
-    level: u8,
-    index: u32,
+    key: u32,
     start: u32,
     end: u32,
 }
@@ -63,8 +61,53 @@ enum Tag {
     FirstText,
 }
 
+/// Bits of a row's key that hold its index: a paragraph takes at least two bytes of
+/// input, which stops at 512 MiB, so its index fits in 29 bits.
+const INDEX_BITS: u32 = 29;
+const INDEX_MASK: u32 = (1 << INDEX_BITS) - 1;
+
 /// The blank row under the title block, which belongs to no paragraph.
-const FRONT_MATTER: u32 = u32::MAX;
+const FRONT_MATTER: u32 = INDEX_MASK;
+
+impl Row {
+    fn new(tag: Tag, index: usize, start: usize, end: usize) -> Row {
+        let index = if index == FRONT_MATTER as usize {
+            FRONT_MATTER
+        } else {
+            small(index).min(INDEX_MASK - 1)
+        };
+        Row {
+            key: (tag as u32) << INDEX_BITS | index,
+            start: small(start),
+            end: small(end),
+        }
+    }
+
+    fn tag(&self) -> Tag {
+        match self.key >> INDEX_BITS {
+            0 => Tag::Blank,
+            1 => Tag::Title,
+            2 => Tag::Meta,
+            3 => Tag::Heading,
+            4 => Tag::Text,
+            _ => Tag::FirstText,
+        }
+    }
+
+    fn index(&self) -> u32 {
+        self.key & INDEX_MASK
+    }
+
+    /// The paragraph the row belongs to: its own, or for a heading the one it stands
+    /// before; `None` for the title block.
+    fn owner(&self) -> Option<usize> {
+        match self.tag() {
+            Tag::Title | Tag::Meta => None,
+            Tag::Blank if self.index() == FRONT_MATTER => None,
+            _ => Some(self.index() as usize),
+        }
+    }
+}
 
 /// Paragraph `p`'s marker as displayed ("1.", "(a)"), or empty; made when drawn, not
 /// kept, as nearly all are short and clean (borrowed).
@@ -130,7 +173,7 @@ impl TextView {
         self.front_matter(statement);
         for p in 0..statement.paragraphs.len() {
             for heading in statement.headings_before(p) {
-                self.heading(&heading.text, heading.level, p);
+                self.heading(&heading.text, p);
             }
             self.paragraph_rows.push(small(self.rows.len()));
             let marker = marker(statement, p);
@@ -143,13 +186,13 @@ impl TextView {
             let lines = wrap(text, width.saturating_sub(indent).max(1));
             for (k, (start, end)) in lines.into_iter().enumerate() {
                 let tag = if k == 0 { Tag::FirstText } else { Tag::Text };
-                self.push(tag, 0, p, start, end);
+                self.push(tag, p, start, end);
             }
-            self.push(Tag::Blank, 0, p, 0, 0);
+            self.push(Tag::Blank, p, 0, 0);
         }
         let after = statement.paragraphs.len();
         for heading in statement.headings_before(after) {
-            self.heading(&heading.text, heading.level, after);
+            self.heading(&heading.text, after);
         }
         self.rows.shrink_to_fit();
         self.set_sections(analysis);
@@ -165,15 +208,10 @@ impl TextView {
         let mut started = vec![false; count];
         self.section_rows = vec![0; count];
         for (r, row) in self.rows.iter().enumerate() {
-            let owner = match row.tag {
-                Tag::Title | Tag::Meta => None,
-                Tag::Blank if row.index == FRONT_MATTER => None,
-                Tag::Blank | Tag::Text | Tag::FirstText => Some(row.index as usize),
-                Tag::Heading => Some(row.index as usize),
-            };
+            let owner = row.owner();
             let section = owner.map_or(0, section_of);
             if owner.is_some()
-                && row.tag != Tag::Blank
+                && row.tag() != Tag::Blank
                 && let Some(flag) = started.get_mut(section).filter(|f| !**f)
             {
                 *flag = true;
@@ -196,7 +234,7 @@ impl TextView {
     fn front_matter(&mut self, statement: &Statement) {
         let meta = &statement.metadata;
         for line in wrap_lines(&safe::visible(&meta.title), self.width) {
-            self.push_line(Tag::Title, 0, line, 0);
+            self.push_line(Tag::Title, line, 0);
         }
         let mut facts = Vec::new();
         if let Some(occasion) = &meta.occasion {
@@ -207,29 +245,23 @@ impl TextView {
         }
         for fact in facts {
             for line in wrap_lines(&fact, self.width) {
-                self.push_line(Tag::Meta, 0, line, 0);
+                self.push_line(Tag::Meta, line, 0);
             }
         }
-        self.push(Tag::Blank, 0, FRONT_MATTER as usize, 0, 0);
+        self.push(Tag::Blank, FRONT_MATTER as usize, 0, 0);
     }
 
     /// A row; its section is set by [`TextView::set_sections`].
-    fn push(&mut self, tag: Tag, level: u8, index: usize, start: usize, end: usize) {
-        self.rows.push(Row {
-            tag,
-            level,
-            index: small(index),
-            start: small(start),
-            end: small(end),
-        });
+    fn push(&mut self, tag: Tag, index: usize, start: usize, end: usize) {
+        self.rows.push(Row::new(tag, index, start, end));
     }
 
     /// A row of the title block or a heading; `before` is, for a heading, the
     /// paragraph it stands before.
-    fn push_line(&mut self, tag: Tag, level: u8, line: &str, before: usize) {
+    fn push_line(&mut self, tag: Tag, line: &str, before: usize) {
         let start = self.lines.len();
         self.lines.push_str(line);
-        self.push(tag, level, before, start, self.lines.len());
+        self.push(tag, before, start, self.lines.len());
     }
 
     /// Number of rows.
@@ -247,29 +279,28 @@ impl TextView {
                 .get(r.start as usize..r.end as usize)
                 .unwrap_or("")
         };
-        match r.tag {
+        match r.tag() {
             Tag::Blank => RowKind::Blank,
             Tag::Title => RowKind::Title(line()),
             Tag::Meta => RowKind::Meta(line()),
             Tag::Heading => RowKind::Heading {
                 text: line(),
-                level: r.level,
-                before: r.index as usize,
+                before: r.index() as usize,
             },
             Tag::Text | Tag::FirstText => RowKind::Text {
-                paragraph: r.index as usize,
+                paragraph: r.index() as usize,
                 start: r.start as usize,
                 end: r.end as usize,
-                first: r.tag == Tag::FirstText,
+                first: r.tag() == Tag::FirstText,
             },
         }
     }
 
     /// A heading standing before paragraph `before`.
-    fn heading(&mut self, text: &str, level: u8, before: usize) {
+    fn heading(&mut self, text: &str, before: usize) {
         let text = safe::visible(text);
         for line in wrap_lines(&text, self.width) {
-            self.push_line(Tag::Heading, level, line, before);
+            self.push_line(Tag::Heading, line, before);
         }
     }
 
@@ -364,142 +395,4 @@ fn wrap_lines(text: &str, width: usize) -> impl Iterator<Item = &str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::{Lexicons, analyse};
-
-    fn view(text: &str, width: u16) -> (Statement, TextView) {
-        let statement = Statement::parse(text, "t");
-        let analysis = analyse(&statement, Lexicons::embedded());
-        let view = TextView::new(&statement, &analysis, width);
-        (statement, view)
-    }
-
-    #[test]
-    fn only_paragraphs_not_shown_as_written_keep_a_display_of_their_own() {
-        let (s, v) = view(
-            "Title\n\nWe welcome the talks.\n\nWe condemn \u{1b}[2Jthe attack.\n\nWe agree.\n",
-            80,
-        );
-        let escaped = (0..s.paragraphs.len())
-            .find(|&p| s.paragraphs[p].text.contains('\u{1b}'))
-            .unwrap();
-        assert_eq!(v.replaced.len(), 1);
-        assert_eq!(v.display_text(&s, escaped), "We condemn ␛[2Jthe attack.");
-        let attack = s.paragraphs[escaped].text.find("the attack").unwrap();
-        let shown = v.display(&s, escaped).map(attack);
-        assert_eq!(&v.display_text(&s, escaped)[shown..], "the attack.");
-        for p in (0..s.paragraphs.len()).filter(|&p| p != escaped) {
-            assert_eq!(v.display_text(&s, p), &*s.paragraphs[p].text);
-            assert_eq!(v.display(&s, p).map(3), 3);
-            // Clamped to the text, as for a replaced one.
-            assert_eq!(v.display(&s, p).map(10_000), s.paragraphs[p].text.len());
-        }
-    }
-
-    #[test]
-    fn wrap_covers_text_within_width() {
-        let text = "We condemn in the strongest terms the nuclear tests and the missile launches.";
-        for width in [1, 5, 10, 20, 80] {
-            let lines = wrap(text, width);
-            for &(s, e) in &lines {
-                assert!(text[s..e].width() <= width, "{width}: {:?}", &text[s..e]);
-            }
-            // Every character is on some line, in order; only the breaking spaces go.
-            let shown: String = lines
-                .iter()
-                .map(|&(s, e)| &text[s..e])
-                .collect::<String>()
-                .replace(' ', "");
-            assert_eq!(shown, text.replace(' ', ""), "width {width}");
-        }
-    }
-
-    #[test]
-    fn wide_characters_wrap_by_columns() {
-        let text = "岸田文雄首相と会談した。";
-        for &(s, e) in &wrap(text, 6) {
-            assert!(text[s..e].width() <= 6);
-            assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
-        }
-    }
-
-    #[test]
-    fn rows_reflow_on_width() {
-        let (statement, mut v) = view(
-            "Title\n\nWe condemn the attack on the embassy in the strongest terms.\n",
-            80,
-        );
-        let wide_rows = v.row_count();
-        let analysis = analyse(&statement, Lexicons::embedded());
-        v.layout(&statement, &analysis, 20);
-        assert_eq!(v.width(), 20);
-        assert!(v.row_count() > wide_rows);
-    }
-
-    #[test]
-    fn sentences_find_their_rows() {
-        let (statement, v) = view(
-            "Title\n\nOne short sentence. Another sentence that is rather longer than the first.\n",
-            24,
-        );
-        let second = v.sentence_row(&statement, SentenceRef::new(0, 1));
-        match v.kind(second) {
-            RowKind::Text { start, end, .. } => {
-                assert!(v.display_text(&statement, 0)[start..end].contains("Another"))
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(second > v.paragraph_row(0).unwrap());
-    }
-
-    #[test]
-    fn sections_start_at_their_headings() {
-        let (_, v) = view(
-            "Title\n\nLead paragraph.\n\nCyber defence\nWe will act together to strengthen our cyber defence and resilience.\n",
-            40,
-        );
-        assert!(
-            matches!(v.kind(v.section_row(1).unwrap()), RowKind::Heading { text, .. } if text == "Cyber defence")
-        );
-        assert!(v.section_row(0) < v.section_row(1));
-    }
-
-    #[test]
-    fn sections_set_later_equal_a_fresh_layout() {
-        for text in [
-            crate::cli::EMBEDDED_STATEMENT,
-            "Title\n\nLead paragraph.\n\nCyber defence\nWe will act together on cyber defence.\n\nMaritime\n\nWe are committed to freedom of navigation.\n\nClosing heading\n",
-            "Title\n\nPart one\n\nPart two\n\nWe condemn the attack on the harbour.\n\nWe welcome the new maritime treaty.\n\nWe will fund cyber defence.\n",
-        ] {
-            let statement = Statement::parse(text, "t");
-            let analysis = analyse(&statement, Lexicons::embedded());
-            let pending = Analysis::pending(&statement);
-            let mut later = TextView::new(&statement, &pending, 37);
-            later.set_sections(&analysis);
-            let fresh = TextView::new(&statement, &analysis, 37);
-            assert_eq!(later.section_rows, fresh.section_rows);
-            // Each row shows the section of the paragraph it belongs to.
-            for (r, row) in fresh.rows.iter().enumerate() {
-                let owner = match row.tag {
-                    Tag::Title | Tag::Meta => None,
-                    Tag::Blank if row.index == FRONT_MATTER => None,
-                    _ => Some(row.index as usize),
-                };
-                let last = analysis.sections.len() - 1;
-                let expected = owner.map_or(0, |p| {
-                    analysis
-                        .paragraph_section
-                        .get(p)
-                        .map_or(last, |&s| s as usize)
-                });
-                assert_eq!(fresh.section_at(r), expected, "row {r} of {text:.20}");
-            }
-            assert_eq!(later.row_count(), fresh.row_count());
-            for r in 0..fresh.row_count() {
-                assert_eq!(later.kind(r), fresh.kind(r));
-                assert_eq!(later.section_at(r), fresh.section_at(r), "row {r}");
-            }
-        }
-    }
-}
+mod tests;
