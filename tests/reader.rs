@@ -85,7 +85,7 @@ fn typing_a_filter_narrows_acts_and_marks_sections() {
     assert!(!app.section_marked(0));
     assert!(matches.sentences.len() >= 7);
     // Rows are ranked: whole words, then a word's start, then fuzzier, then score.
-    let ranks: Vec<(u32, i64)> = matches.acts.iter().map(|m| (m.rank, -m.score)).collect();
+    let ranks: Vec<(u32, i32)> = matches.acts.iter().map(|m| (m.rank, -m.score)).collect();
     assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
     apply(
         &mut app,

@@ -68,7 +68,9 @@ impl Context<'_> {
             }
             if let Some((class, score)) = best {
                 out.rank += class_rank(class);
-                out.score += score;
+                let score =
+                    i32::try_from(score).unwrap_or(if score < 0 { i32::MIN } else { i32::MAX });
+                out.score = out.score.saturating_add(score);
             }
         }
         Some(out)

@@ -74,8 +74,10 @@ pub struct ActMatch {
     pub act: u32,
     /// Sum of the classes of its terms' matches (0 best).
     pub rank: u32,
-    /// fuzzy-matcher's scores of its spread-out matches, summed.
-    pub score: i64,
+    /// fuzzy-matcher's scores of its spread-out matches, summed, saturating: in i32,
+    /// as a one-letter query over a big statement matches millions of acts, and the
+    /// scores of one act's matches stay far below the bound.
+    pub score: i32,
 }
 
 /// A sentence that matches.

@@ -25,6 +25,13 @@ fn ids(a: &Analysis, r: &FilterResult) -> Vec<usize> {
 }
 
 #[test]
+fn a_matched_act_is_twelve_bytes_and_a_matched_sentence_eight() {
+    // A one-letter query over a big statement keeps millions of both.
+    assert_eq!(std::mem::size_of::<ActMatch>(), 12);
+    assert_eq!(std::mem::size_of::<SentenceMatch>(), 8);
+}
+
+#[test]
 fn exact_cue_finds_the_acts_that_urge() {
     let (s, a, r) = run("'urge");
     let urging: Vec<usize> = a
@@ -253,7 +260,7 @@ fn an_acts_highlights_lie_in_the_fields_its_terms_matched() {
 #[test]
 fn acts_only_ranks_the_same_acts_without_highlights_and_keeps_whole_results_whole() {
     let (s, a) = shipped();
-    let ranked = |r: &FilterResult| -> Vec<(u32, u32, i64)> {
+    let ranked = |r: &FilterResult| -> Vec<(u32, u32, i32)> {
         r.acts.iter().map(|m| (m.act, m.rank, m.score)).collect()
     };
     for raw in [
