@@ -269,3 +269,17 @@ fn wide_characters_keep_their_offsets() {
     }
     assert_eq!(s.sentence_text(SentenceRef::new(0, 1)), "We welcome this.");
 }
+
+#[test]
+fn sentences_a_doctored_cache_misplaces_are_none_not_a_panic() {
+    let s = Statement::parse("Title\n\nWe agree. We act.\n", "t");
+    let mut value = serde_json::to_value(&s).unwrap();
+    value["paragraphs"][0]["first_sentence"] = serde_json::json!(99);
+    let doctored: Statement = serde_json::from_value(value).unwrap();
+    assert_eq!(doctored.paragraphs[0].sentence_count(), 2);
+    assert!(doctored.paragraph_sentences(0).is_empty());
+    assert!(doctored.paragraph_sentences(7).is_empty());
+    assert_eq!(doctored.sentence(SentenceRef::new(0, 1)), None);
+    assert_eq!(doctored.sentence_text(SentenceRef::new(0, 1)), "");
+    assert_eq!(s.sentence_text(SentenceRef::new(0, 1)), "We act.");
+}

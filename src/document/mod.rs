@@ -325,11 +325,17 @@ impl Statement {
         })
     }
 
-    /// Paragraph `p`'s sentences, as byte ranges of its text.
+    /// Paragraph `p`'s sentences, as byte ranges of its text; none for a paragraph
+    /// that is not there or whose sentences are not (a doctored cache).
     pub fn paragraph_sentences(&self, p: usize) -> &[Sentence] {
-        let paragraph = &self.paragraphs[p];
-        let first = paragraph.first_sentence();
-        &self.sentences[first..first + paragraph.sentence_count()]
+        self.paragraphs
+            .get(p)
+            .and_then(|paragraph| {
+                let first = paragraph.first_sentence();
+                self.sentences
+                    .get(first..first.saturating_add(paragraph.sentence_count()))
+            })
+            .unwrap_or(&[])
     }
 
     /// The sentence at `at`, as a byte range of its paragraph's text; `None` past its
