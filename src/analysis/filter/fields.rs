@@ -68,8 +68,7 @@ impl Context<'_> {
             }
             if let Some((class, score)) = best {
                 out.rank += class_rank(class);
-                let score =
-                    i32::try_from(score).unwrap_or(if score < 0 { i32::MIN } else { i32::MAX });
+                let score = score.clamp(i32::MIN.into(), i32::MAX.into()) as i32;
                 out.score = out.score.saturating_add(score);
             }
         }
@@ -150,7 +149,7 @@ impl Context<'_> {
         let paragraph = &self.statement.paragraphs[at.paragraph()];
         let sentence = self.statement.sentence(at)?;
         let text = paragraph.text.get(sentence.range())?;
-        let ordinal = paragraph.first_sentence() + at.index();
+        let ordinal = self.statement.sentence_ordinal(at);
         if !term.pattern.could_match(self.index.sentence_mask(ordinal)) {
             return None;
         }
@@ -206,7 +205,7 @@ impl Context<'_> {
         let Some(text) = paragraph.text.get(sentence.range()) else {
             return false;
         };
-        let ordinal = paragraph.first_sentence() + at.index();
+        let ordinal = self.statement.sentence_ordinal(at);
         let mask = self.index.sentence_mask(ordinal);
         let acts = self.index.acts_of(ordinal);
         let section = self.analysis.section_of_paragraph(at.paragraph());
