@@ -1,7 +1,7 @@
 //! The query language and the choosers, through `update` on the shipped statement and
 //! on a statement of my own: what each query form lists.
 
-use communique::analysis::{CommitmentKind, Lexicons, analyse};
+use communique::analysis::{Commitment, CommitmentKind, Lexicons, analyse};
 use communique::app::{Action, App, Edit, update};
 use communique::cli::EMBEDDED_STATEMENT;
 use communique::document::Statement;
@@ -35,12 +35,21 @@ fn query(text: &str) -> App {
     app
 }
 
+/// The numbers of the statement's acts that `keep` keeps, in reading order.
+fn numbers_of(app: &App, keep: impl Fn(&Commitment) -> bool) -> Vec<u32> {
+    let acts = &app.analysis.commitments;
+    (0..acts.len())
+        .filter(|&place| keep(&acts[place]))
+        .map(|place| app.analysis.act_number(place) as u32)
+        .collect()
+}
+
 /// The listed acts' ids, in reading order.
 fn ids(app: &App) -> Vec<u32> {
     let mut ids: Vec<u32> = app
         .acts
         .iter()
-        .map(|a| app.analysis.commitments[a].id)
+        .map(|a| app.analysis.act_number(a) as u32)
         .collect();
     ids.sort_unstable();
     ids
@@ -73,15 +82,9 @@ fn north_keeps_only_the_acts_that_mention_the_north() {
 #[test]
 fn fields_give_exactly_the_demands_on_north_korea() {
     let app = query("kind:demand to:korea");
-    let expected: Vec<u32> = app
-        .analysis
-        .commitments
-        .iter()
-        .filter(|c| {
-            c.kind == CommitmentKind::Demand && c.addressee(&app.analysis) == Some("North Korea")
-        })
-        .map(|c| c.id)
-        .collect();
+    let expected: Vec<u32> = numbers_of(&app, |c| {
+        c.kind == CommitmentKind::Demand && c.addressee(&app.analysis) == Some("North Korea")
+    });
     assert_eq!(ids(&app), expected);
     assert_eq!(ids(&query("k:dem to:korea")), expected);
     assert_eq!(ids(&query("by:japan kind:commit")), [7, 13, 14, 15]);
@@ -93,13 +96,9 @@ fn fields_give_exactly_the_demands_on_north_korea() {
         .iter()
         .position(|n| n == "Maritime security")
         .unwrap();
-    let on_topic: Vec<u32> = app
-        .analysis
-        .commitments
-        .iter()
-        .filter(|c| c.kind == CommitmentKind::Commit && app.analysis.act_topics(c).contains(&topic))
-        .map(|c| c.id)
-        .collect();
+    let on_topic: Vec<u32> = numbers_of(&app, |c| {
+        c.kind == CommitmentKind::Commit && app.analysis.act_topics(c).contains(&topic)
+    });
     assert!(on_topic.contains(&13));
     assert_eq!(ids(&app), on_topic);
 }
@@ -137,7 +136,7 @@ fn typing_never_widens_the_result() {
 #[test]
 fn ranking_whole_words_then_prefixes() {
     let app = query("korea");
-    let last = app.analysis.commitments[app.acts.last().unwrap()].id;
+    let last = app.analysis.act_number(app.acts.last().unwrap());
     // Only act 6 says "Korean" without "Korea" as a whole word: it comes last.
     assert_eq!(last, 6);
     assert_eq!(app.act_cursor, Some(0), "the best match is selected");

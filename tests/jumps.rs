@@ -132,8 +132,9 @@ fn the_first_brace_goes_to_act_one_and_the_card_agrees() {
         let mut app = app_at(w, h);
         apply(&mut app, [Action::NextAct]);
         assert_eq!(app.act_cursor, Some(0), "{w}x{h}");
-        let act = &app.analysis.commitments[app.selected_act().unwrap()];
-        assert_eq!(act.id, 1);
+        let place = app.selected_act().unwrap();
+        let act = &app.analysis.commitments[place];
+        assert_eq!(app.analysis.act_number(place), 1);
         assert_eq!(app.target, Some(Target::Sentence(act.sentence)));
         assert_eq!(
             app.reading_section(),
@@ -142,14 +143,15 @@ fn the_first_brace_goes_to_act_one_and_the_card_agrees() {
         );
         for _ in 0..14 {
             apply(&mut app, [Action::NextAct]);
-            let act = &app.analysis.commitments[app.selected_act().unwrap()];
+            let place = app.selected_act().unwrap();
+            let act = &app.analysis.commitments[place];
             let row = app.view.sentence_row(&app.statement, act.sentence);
             assert!(row >= app.text_top && row < app.text_top + app.text_height().max(1));
             assert_eq!(
                 app.reading_section(),
                 app.analysis.act_section(act),
                 "{w}x{h}: act {}",
-                act.id
+                app.analysis.act_number(place)
             );
         }
     }

@@ -174,6 +174,21 @@ fn statement_terms_and_act_queries_choose() {
             !kinds.is_empty() && kinds.iter().all(|k| *k == "condemn"),
             "{kinds:?}"
         );
+        // A chosen act keeps the number it has in its whole statement: the summit's
+        // condemnation is its second act, after the welcome.
+        let numbers: Vec<u64> = v["commitments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_u64().unwrap())
+            .collect();
+        let title = v["document"]["title"].as_str().unwrap();
+        let expected: &[u64] = if title.starts_with("Summit") {
+            &[2]
+        } else {
+            &[1]
+        };
+        assert_eq!(numbers, expected, "{title}");
     }
     let bad = communique(&["--query", "date:soon", path(&lib)]);
     assert_eq!(bad.status.code(), Some(1));

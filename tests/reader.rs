@@ -156,8 +156,9 @@ fn enter_on_an_act_brings_its_sentence_into_view() {
         &mut app,
         [Action::Focus(Pane::Acts), Action::Bottom, Action::Activate],
     );
-    let act = &app.analysis.commitments[app.selected_act().unwrap()];
-    assert_eq!(act.id, 15);
+    let place = app.selected_act().unwrap();
+    let act = &app.analysis.commitments[place];
+    assert_eq!(app.analysis.act_number(place), 15);
     let row = app.view.sentence_row(&app.statement, act.sentence);
     assert!(row >= app.text_top && row < app.text_top + app.text_height());
     assert!(app.text_top > 0);

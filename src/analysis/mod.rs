@@ -56,6 +56,10 @@ pub struct Analysis {
     pub paragraph_section: Vec<u32>,
     pub sections: Vec<Section>,
     pub commitments: Vec<Commitment>,
+    /// The number of each act when they are a choice of a statement's acts (a library
+    /// query's), so an export still names them as the whole statement does; empty when
+    /// they are all of them, numbered from 1 in reading order ([`Analysis::act_number`]).
+    pub act_numbers: Vec<u32>,
     /// The actors and addressees of the acts, each once; an act names them by index
     /// ([`Commitment::actor`], [`Commitment::addressee`]).
     pub names: Vec<std::sync::Arc<str>>,
@@ -110,6 +114,14 @@ impl Analysis {
             .map_or(&[], |s| &s.topics)
     }
 
+    /// The number of the act at `place` in [`Analysis::commitments`], from 1 in the
+    /// statement's reading order.
+    pub fn act_number(&self, place: usize) -> usize {
+        self.act_numbers
+            .get(place)
+            .map_or(place + 1, |&number| number as usize)
+    }
+
     /// The index of the section an act is in: its paragraph's.
     pub fn act_section(&self, act: &Commitment) -> usize {
         self.section_of_paragraph(act.sentence.paragraph())
@@ -144,6 +156,7 @@ impl Analysis {
             paragraph_section,
             sections,
             commitments: Vec::new(),
+            act_numbers: Vec::new(),
             names: Vec::new(),
             authors: "".into(),
             authorship: authors::Authors {
@@ -209,6 +222,7 @@ pub fn analyse_with_progress(
         paragraph_section,
         sections,
         commitments,
+        act_numbers: Vec::new(),
         names,
         authors: speakers.authors,
         authorship,

@@ -93,9 +93,10 @@ struct ParagraphOut<'a> {
 }
 
 fn act_out<'a>(side: &Side<'a>, index: Option<usize>) -> Option<ActOut<'a>> {
-    let act = &side.analysis.commitments[index?];
+    let place = index?;
+    let act = &side.analysis.commitments[place];
     Some(ActOut {
-        act: commitment_out(side.statement, side.analysis, act),
+        act: commitment_out(side.statement, side.analysis, place),
         sentence_text: side.statement.sentence_text(act.sentence),
     })
 }

@@ -114,7 +114,7 @@ pub fn write_csv_with(
     let document = cell(&meta.title).into_owned();
     let date = meta.date.map(|d| d.to_string()).unwrap_or_default();
     let source = cell(&statement.file_name().unwrap_or_default()).into_owned();
-    for act in &analysis.commitments {
+    for (place, act) in analysis.commitments.iter().enumerate() {
         let section = &analysis.sections[analysis.act_section(act)];
         let topics: Vec<&str> = analysis
             .act_topics(act)
@@ -127,7 +127,7 @@ pub fn write_csv_with(
             document.clone(),
             date.clone(),
             source.clone(),
-            act.id.to_string(),
+            analysis.act_number(place).to_string(),
             act.kind.to_string(),
             cell(act.actor(analysis)).into_owned(),
             cell(act.addressee(analysis).unwrap_or("")).into_owned(),

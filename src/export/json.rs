@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::analysis::sections::whole_title;
-use crate::analysis::{Analysis, Commitment, CommitmentKind};
+use crate::analysis::{Analysis, CommitmentKind};
 use crate::document::{Statement, safe};
 
 /// The whole export. Serialised straight from the statement and its analysis, item by
@@ -177,10 +177,8 @@ impl Serialize for Export<'_> {
         out.serialize_field(
             "commitments",
             &Seq(|| {
-                analysis
-                    .commitments
-                    .iter()
-                    .map(move |c| commitment_out(statement, analysis, c))
+                (0..analysis.commitments.len())
+                    .map(move |place| commitment_out(statement, analysis, place))
             }),
         )?;
         out.end()
@@ -220,14 +218,15 @@ pub(super) fn document_out<'a>(
     }
 }
 
-/// An act as the export gives it.
+/// The act at `place` as the export gives it.
 pub(super) fn commitment_out<'a>(
     statement: &'a Statement,
     analysis: &'a Analysis,
-    c: &'a Commitment,
+    place: usize,
 ) -> CommitmentOut<'a> {
+    let c = &analysis.commitments[place];
     CommitmentOut {
-        id: c.id as usize,
+        id: analysis.act_number(place),
         kind: c.kind,
         actor: c.actor(analysis),
         addressee: c.addressee(analysis),

@@ -181,12 +181,22 @@ impl LibraryQuery {
         for &act in &chosen {
             keep[act as usize] = true;
         }
-        let mut chosen = analysis.clone();
-        let mut k = 0;
-        chosen.commitments.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
-        Some(Cow::Owned(chosen))
+        let kept = (0..keep.len()).filter(|&place| keep[place]);
+        let act_numbers = kept
+            .clone()
+            .map(|place| crate::document::saturating_u32(analysis.act_number(place)))
+            .collect();
+        let commitments = kept.map(|place| analysis.commitments[place].clone());
+        let commitments = commitments.collect();
+        Some(Cow::Owned(Analysis {
+            topic_names: Arc::clone(&analysis.topic_names),
+            paragraph_section: analysis.paragraph_section.clone(),
+            sections: analysis.sections.clone(),
+            commitments,
+            act_numbers,
+            names: analysis.names.clone(),
+            authors: Arc::clone(&analysis.authors),
+            authorship: analysis.authorship.clone(),
+        }))
     }
 }

@@ -109,7 +109,6 @@ impl<'a> Extractor<'a> {
                     tokens.tokens[draft.cue.last].end(),
                 ));
                 out.push(Commitment::new(
-                    out.len() + 1,
                     draft.kind,
                     (actor, addressee),
                     SentenceRef::new(pi, si),

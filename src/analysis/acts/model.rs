@@ -77,11 +77,10 @@ impl std::fmt::Display for CommitmentKind {
 /// The addressee index of an act addressed to no one.
 const NO_ONE: u32 = u32::MAX;
 
-/// One act of the authors in one sentence: 40 bytes, as a statement may hold millions.
+/// One act of the authors in one sentence: 32 bytes, as a statement may hold millions.
+/// Its number is its place in reading order ([`Analysis::act_number`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Commitment {
-    /// 1-based, in reading order.
-    pub id: u32,
     pub kind: CommitmentKind,
     /// Who acts, as an index into [`Analysis::names`] ([`Commitment::actor`]): most
     /// acts of a statement have the same actor, its authors, named once.
@@ -89,35 +88,37 @@ pub struct Commitment {
     /// To whom, likewise ([`Commitment::addressee`]); [`NO_ONE`] when to no one.
     addressee: u32,
     pub sentence: SentenceRef,
-    /// Byte range of the cue in its paragraph's text ([`Commitment::cue_range`]); u32
-    /// as a statement may hold millions of acts.
-    pub cue_span: (u32, u32),
-    /// Byte range of the object in its paragraph's text ([`Commitment::object_range`]).
-    pub object_span: (u32, u32),
+    /// Where the cue starts in its paragraph's text and how long it is
+    /// ([`Commitment::cue_range`]): a cue is a few words, so its length fits in 16
+    /// bits; one that does not is kept empty rather than cut inside a character.
+    cue_start: u32,
+    cue_len: u16,
+    /// Byte range of the object in its paragraph's text ([`Commitment::object_range`]);
+    /// u32 as a statement may hold millions of acts.
+    object_span: (u32, u32),
     /// 0 plain, 1 marked ("strongly"), 2 maximal ("in the strongest terms").
     pub intensity: u8,
 }
 
 impl Commitment {
     /// An act of the name `actor` to the name `addressee` (indexes into
-    /// [`Analysis::names`]); numbered, placed and put as `id`, `sentence`, `cue_span`,
-    /// `object_span` and `intensity` say. Its section is its paragraph's
-    /// ([`Analysis::act_section`]).
+    /// [`Analysis::names`]), placed and put as `sentence`, `cue_span`, `object_span`
+    /// and `intensity` say. Its section is its paragraph's ([`Analysis::act_section`]).
     pub fn new(
-        id: usize,
         kind: CommitmentKind,
         (actor, addressee): (u32, Option<u32>),
         sentence: SentenceRef,
         (cue_span, object_span): ((u32, u32), (u32, u32)),
         intensity: u8,
     ) -> Commitment {
+        let cue_len = u16::try_from(cue_span.1.saturating_sub(cue_span.0)).unwrap_or(0);
         Commitment {
-            id: crate::document::saturating_u32(id),
             kind,
             actor,
             addressee: addressee.unwrap_or(NO_ONE),
             sentence,
-            cue_span,
+            cue_start: cue_span.0,
+            cue_len,
             object_span,
             intensity,
         }
@@ -145,7 +146,8 @@ impl Commitment {
 
     /// Byte range of the cue in its paragraph's text.
     pub fn cue_range(&self) -> (usize, usize) {
-        (self.cue_span.0 as usize, self.cue_span.1 as usize)
+        let start = self.cue_start as usize;
+        (start, start + usize::from(self.cue_len))
     }
 
     /// Byte range of the object in its paragraph's text.
@@ -185,3 +187,44 @@ impl Commitment {
 
 /// Longest object phrase shown in a list row, in characters.
 pub const MAX_OBJECT_CHARS: usize = 120;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SentenceRef;
+
+    fn act(cue: (u32, u32)) -> Commitment {
+        let sentence = SentenceRef::new(0, 0);
+        Commitment::new(
+            CommitmentKind::Demand,
+            (0, None),
+            sentence,
+            (cue, (9, 20)),
+            1,
+        )
+    }
+
+    #[test]
+    fn an_act_is_thirty_two_bytes() {
+        // A big statement holds millions of them.
+        assert_eq!(std::mem::size_of::<Commitment>(), 32);
+    }
+
+    #[test]
+    fn the_cue_and_object_ranges_come_back_as_given() {
+        let urge = act((3, 8));
+        assert_eq!(urge.cue_range(), (3, 8));
+        assert_eq!(urge.object_range(), (9, 20));
+        assert_eq!(urge.addressee_index(), None);
+        assert_eq!(urge.strength(), Some("strongly"));
+    }
+
+    #[test]
+    fn a_cue_too_long_to_keep_is_empty_rather_than_cut() {
+        let start = 70_000;
+        let long = act((start, start + 70_000));
+        assert_eq!(long.cue_range(), (start as usize, start as usize));
+        let longest_kept = act((0, u32::from(u16::MAX)));
+        assert_eq!(longest_kept.cue_range(), (0, usize::from(u16::MAX)));
+    }
+}
