@@ -283,3 +283,21 @@ fn sentences_a_doctored_cache_misplaces_are_none_not_a_panic() {
     assert_eq!(doctored.sentence_text(SentenceRef::new(0, 1)), "");
     assert_eq!(s.sentence_text(SentenceRef::new(0, 1)), "We act.");
 }
+
+#[test]
+fn a_sentence_is_found_again_from_its_place_in_reading_order() {
+    // A numbered paragraph, a one-word line, a paragraph of three sentences.
+    let s = Statement::parse(
+        "Title\n\n1. We agree. We act.\n\nSecurity\n\nWe meet. We talk. We part.\n",
+        "t",
+    );
+    let all: Vec<SentenceRef> = s.sentences().map(|(at, _)| at).collect();
+    assert!(all.len() >= 5, "{all:?}");
+    for (ordinal, &at) in all.iter().enumerate() {
+        assert_eq!(s.sentence_ordinal(at), ordinal);
+        assert_eq!(s.sentence_at(ordinal), Some(at), "{ordinal}");
+    }
+    assert_eq!(s.sentence_at(all.len()), None);
+    assert_eq!(s.sentence_at(usize::MAX), None);
+    assert_eq!(Statement::parse("", "t").sentence_at(0), None);
+}

@@ -290,7 +290,9 @@ fn a_section_or_a_match_chosen_brings_the_card_along() {
     }
     apply(&mut app, [Action::FilterAccept]);
     let act = &app.analysis.commitments[app.selected_act().unwrap()];
-    let at = app.matches.as_ref().unwrap().sentences[app.match_cursor.unwrap()].at;
+    let at = app.matches.as_ref().unwrap().sentences[app.match_cursor.unwrap()]
+        .at(&app.statement)
+        .unwrap();
     assert_eq!(act.sentence, at, "and a match, an act of its sentence");
 }
 
@@ -313,5 +315,31 @@ fn a_sentence_jumped_to_stays_in_view_when_the_terminal_is_resized() {
         apply(&mut app, [Action::Resize(w, h)]);
         assert!(in_view(&app), "{w}x{h}: top {}", app.text_top);
         assert_eq!(app.target, Some(Target::Sentence(at)), "{w}x{h}");
+    }
+}
+
+#[test]
+fn enter_on_a_filter_goes_to_the_first_match_from_where_the_reader_is() {
+    for (w, h) in SIZES {
+        let mut app = app_at(w, h);
+        apply(&mut app, [Action::Focus(Pane::Text), Action::PageDown]);
+        let top = app.text_top;
+        assert!(top > 0, "{w}x{h}");
+        apply(&mut app, [Action::StartFilter]);
+        for c in "we".chars() {
+            apply(&mut app, [Action::Edit(Edit::Insert(c))]);
+        }
+        apply(&mut app, [Action::FilterAccept]);
+        let result = app.matches.clone().unwrap();
+        let row = |k: usize| {
+            let at = result.sentences[k].at(&app.statement).unwrap();
+            app.view.sentence_row(&app.statement, at)
+        };
+        let chosen = app.match_cursor.unwrap();
+        assert!(row(chosen) >= top, "{w}x{h}");
+        assert!(
+            chosen == 0 || row(chosen - 1) < top,
+            "{w}x{h}: the first below"
+        );
     }
 }

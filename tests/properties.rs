@@ -77,7 +77,9 @@ proptest! {
         if let Some(query) = Query::parse(&query) {
             let result = Filter::default().run(&query, &statement, &analysis);
             for m in &result.sentences {
-                let p = &statement.paragraphs[m.at.paragraph()];
+                let at = m.at(&statement);
+                prop_assert!(at.is_some());
+                let p = &statement.paragraphs[at.unwrap().paragraph()];
                 for (s, e) in result.ranges_of(&statement, &analysis, m) {
                     prop_assert!(p.text.is_char_boundary(s) && p.text.is_char_boundary(e) && e <= p.text.len());
                 }
@@ -159,7 +161,10 @@ fn matched(
     let sentences = r
         .sentences
         .iter()
-        .map(|m| (m.at.paragraph(), m.at.index()))
+        .map(|m| {
+            let at = m.at(s).unwrap();
+            (at.paragraph(), at.index())
+        })
         .collect();
     let titles = r.section_titles.iter().map(|&t| t as usize).collect();
     Some((acts, sentences, titles))

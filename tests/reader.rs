@@ -127,7 +127,9 @@ fn n_and_shift_n_walk_the_matches_in_reading_order() {
     assert_eq!(app.match_cursor, Some((first + 1) % count));
     let row = app.view.sentence_row(
         &app.statement,
-        app.matches.as_ref().unwrap().sentences[app.match_cursor.unwrap()].at,
+        app.matches.as_ref().unwrap().sentences[app.match_cursor.unwrap()]
+            .at(&app.statement)
+            .unwrap(),
     );
     assert!(
         row >= app.text_top && row < app.text_top + app.text_height(),
@@ -142,11 +144,11 @@ fn exact_queries() {
     let mut app = app();
     apply(&mut app, typed("'Korea"));
     let m = app.matches.as_ref().unwrap();
-    assert!(
-        m.sentences
-            .iter()
-            .all(|s| app.statement.sentence_text(s.at).contains("Korea"))
-    );
+    assert!(m.sentences.iter().all(|s| {
+        app.statement
+            .sentence_text(s.at(&app.statement).unwrap())
+            .contains("Korea")
+    }));
 }
 
 #[test]

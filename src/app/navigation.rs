@@ -3,6 +3,8 @@
 //! agree — even at the end of a short statement, where the view scrolls past the last
 //! page (as less and vim do) so the target can stand at the top.
 
+use crate::analysis::filter::SentenceMatch;
+
 use super::layout::{self, Mode};
 use super::{App, NavMode, Pane, Target};
 
@@ -210,27 +212,25 @@ pub(super) fn step_match(app: &mut App, step: isize) {
         app.notice = Some("No matching sentence".into());
         return;
     }
-    let rows: Vec<usize> = result
-        .sentences
-        .iter()
-        .map(|m| app.view.sentence_row(&app.statement, m.at))
-        .collect();
-    let at = |i: usize| result.sentences[i].at;
+    let at = |i: usize| result.sentences[i].at(&app.statement);
+    // The matches are in reading order, so their rows grow with them: the first in
+    // view or below is found by bisection, as a big statement has millions.
+    let above = |m: &SentenceMatch| {
+        m.at(&app.statement)
+            .is_some_and(|at| app.view.sentence_row(&app.statement, at) < app.text_top)
+    };
+    let first_below = result.sentences.partition_point(above);
     let (next, wrapped) = match app.match_cursor {
         Some(c) => {
             let next = (c as isize + step).rem_euclid(count as isize) as usize;
             (next, (step > 0 && next <= c) || (step < 0 && next >= c))
         }
-        None if step > 0 => match rows.iter().position(|&r| r >= app.text_top) {
-            Some(i) => (i, false),
-            None => (0, true),
-        },
-        None => match rows.iter().rposition(|&r| r < app.text_top) {
-            Some(i) => (i, false),
-            None => (count - 1, true),
-        },
+        None if step > 0 && first_below < count => (first_below, false),
+        None if step > 0 => (0, true),
+        None if first_below > 0 => (first_below - 1, false),
+        None => (count - 1, true),
     };
-    let target = at(next);
+    let Some(target) = at(next) else { return };
     app.match_cursor = Some(next);
     if wrapped && count > 1 {
         app.notice = Some(if step > 0 {

@@ -19,7 +19,7 @@ fn sentence_in_hand(app: &App) -> Option<SentenceRef> {
             .zip(app.match_cursor)
             .and_then(|(result, cursor)| result.sentences.get(cursor))
         {
-            return Some(m.at);
+            return m.at(&app.statement);
         }
         return first_sentence_in_view(app);
     }

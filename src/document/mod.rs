@@ -346,6 +346,17 @@ impl Statement {
             .copied()
     }
 
+    /// The sentence at 0-based position `ordinal` in reading order; `None` past the
+    /// last.
+    pub fn sentence_at(&self, ordinal: usize) -> Option<SentenceRef> {
+        let p = self
+            .paragraphs
+            .partition_point(|p| p.first_sentence() + p.sentence_count() <= ordinal);
+        let paragraph = self.paragraphs.get(p)?;
+        let index = ordinal.checked_sub(paragraph.first_sentence())?;
+        (index < paragraph.sentence_count()).then(|| SentenceRef::new(p, index))
+    }
+
     /// The 0-based position of a sentence in reading order.
     pub fn sentence_ordinal(&self, at: SentenceRef) -> usize {
         self.paragraphs[at.paragraph()].first_sentence() + at.index()

@@ -90,15 +90,15 @@ fn decorations(
     let in_view = |p: usize| (first..=last).contains(&p);
     let mut out = Vec::new();
     if let Some(result) = &app.matches {
-        let start = result
-            .sentences
-            .partition_point(|m| m.at.paragraph() < first);
+        let paragraph = app.statement.paragraphs.get(first);
+        let from = paragraph.map_or(usize::MAX, |p| p.first_sentence());
+        let start = result.sentences.partition_point(|m| m.ordinal() < from);
         for (k, m) in result.sentences.iter().enumerate().skip(start) {
-            if !in_view(m.at.paragraph()) {
+            let Some(at) = m.at(&app.statement).filter(|at| in_view(at.paragraph())) else {
                 break;
-            }
-            let display = app.view.display(&app.statement, m.at.paragraph());
-            let Some(sentence) = app.statement.sentence(m.at) else {
+            };
+            let display = app.view.display(&app.statement, at.paragraph());
+            let Some(sentence) = app.statement.sentence(at) else {
                 continue;
             };
             let (s, e) = display.map_range(sentence.start(), sentence.end());
@@ -107,10 +107,10 @@ fn decorations(
             } else {
                 theme.match_sentence
             };
-            out.push((m.at.paragraph(), (s, e, style)));
+            out.push((at.paragraph(), (s, e, style)));
             for (cs, ce) in result.ranges_of(&app.statement, &app.analysis, m) {
                 let (cs, ce) = display.map_range(cs, ce);
-                out.push((m.at.paragraph(), (cs, ce, theme.match_chars)));
+                out.push((at.paragraph(), (cs, ce, theme.match_chars)));
             }
         }
     }

@@ -46,11 +46,9 @@ impl FilterResult {
         m: &SentenceMatch,
     ) -> Vec<(usize, usize)> {
         let mut ranges = Vec::new();
-        if let Some(h) = &self.highlighter
-            && statement.paragraphs.get(m.at.paragraph()).is_some()
-        {
+        if let Some((h, at)) = self.highlighter.as_ref().zip(m.at(statement)) {
             h.context(statement, analysis)
-                .sentence(&h.prepared, m.at, &mut ranges);
+                .sentence(&h.prepared, at, &mut ranges);
         }
         ranges
     }

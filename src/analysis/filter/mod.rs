@@ -80,10 +80,24 @@ pub struct ActMatch {
     pub score: i32,
 }
 
-/// A sentence that matches.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A sentence that matches, as its place in the statement's reading order: 4 bytes,
+/// as a one-letter query over a big statement matches millions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SentenceMatch {
-    pub at: SentenceRef,
+    ordinal: u32,
+}
+
+impl SentenceMatch {
+    /// Its place in the statement's reading order ([`Statement::sentence_ordinal`]).
+    pub fn ordinal(&self) -> usize {
+        self.ordinal as usize
+    }
+
+    /// Where it is in `statement`; `None` in a statement other than the one searched
+    /// that has fewer sentences.
+    pub fn at(&self, statement: &Statement) -> Option<SentenceRef> {
+        statement.sentence_at(self.ordinal())
+    }
 }
 
 /// Everything one query matches. What to highlight in an act or a sentence is worked
@@ -290,12 +304,17 @@ impl Filter {
             let mut ranges = Vec::new();
             let mut check = |at: SentenceRef| {
                 ranges.clear();
-                context
-                    .sentence(&prepared, at, &mut ranges)
-                    .then_some(SentenceMatch { at })
+                context.sentence(&prepared, at, &mut ranges).then(|| {
+                    let ordinal = small(statement.sentence_ordinal(at));
+                    SentenceMatch { ordinal }
+                })
             };
             match previous {
-                Some(last) => last.sentences.iter().filter_map(|m| check(m.at)).collect(),
+                Some(last) => last
+                    .sentences
+                    .iter()
+                    .filter_map(|m| m.at(statement).and_then(&mut check))
+                    .collect(),
                 None => statement
                     .sentences()
                     .filter_map(|(at, _)| check(at))
@@ -327,8 +346,17 @@ impl Filter {
             section_titles: Vec::new(),
             highlighter: None,
         };
+        // The matches are in reading order: their paragraphs are found walking on.
+        let mut p = 0;
         for m in &result.sentences {
-            if let Some(section) = analysis.section_of_paragraph(m.at.paragraph()) {
+            let paragraphs = &statement.paragraphs;
+            while paragraphs
+                .get(p)
+                .is_some_and(|q| q.first_sentence() + q.sentence_count() <= m.ordinal())
+            {
+                p += 1;
+            }
+            if let Some(section) = analysis.section_of_paragraph(p) {
                 result.section_hits[section] += 1;
             }
         }
