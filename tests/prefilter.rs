@@ -44,4 +44,7 @@ fn the_mask_rejects_what_cannot_match_and_keeps_what_can() {
     assert!(!korea.could_match(mask_of("the Sahel and the Baltic")));
     // Accents fold as the matcher folds them.
     assert!(Pattern::new("cafe").could_match(mask_of("CAFÉ")));
+    // Digits share a bit: a year is rejected by a text without a digit.
+    assert!(!Pattern::new("2017").could_match(mask_of("in the autumn")));
+    assert!(Pattern::new("2017").could_match(mask_of("on 31 October 2017")));
 }

@@ -166,7 +166,7 @@ impl Context<'_> {
             }
             return None;
         };
-        let others = self.index.acts_of(ordinal);
+        let others = self.index.acts_of(self.statement, self.analysis, ordinal);
         if others.len() <= 1 {
             return Some((unblocked, sentence.start()));
         }
@@ -207,7 +207,7 @@ impl Context<'_> {
         };
         let ordinal = self.statement.sentence_ordinal(at);
         let mask = self.index.sentence_mask(ordinal);
-        let acts = self.index.acts_of(ordinal);
+        let acts = || self.index.acts_of(self.statement, self.analysis, ordinal);
         let section = self.analysis.section_of_paragraph(at.paragraph());
         let start = sink.len();
         for group in &query.groups {
@@ -232,8 +232,7 @@ impl Context<'_> {
                             .is_some_and(|(topics, s)| on_topic(topics, s))
                             .then_some(None)
                     }
-                    _ => acts
-                        .clone()
+                    _ => acts()
                         .any(|i| {
                             let act = &self.analysis.commitments[i];
                             self.act_term(act, ready, None, None).is_some()

@@ -15,17 +15,23 @@ use super::{Field, Hit, HitField, Query, small};
 /// One term's match in one act: its class, score and highlights.
 pub(super) type TermMatch = (Class, i64, Vec<Hit>);
 
+/// How many sentences share one entry of [`Index::first_acts`]: a sentence's acts are
+/// found by bisection among its block's, so the index keeps one number per block
+/// rather than one per sentence of a statement of millions.
+const BLOCK: usize = 16;
+
 /// Built once per analysis.
 pub(super) struct Index {
-    /// Per sentence (in reading order), and one past the last: the place of its first
-    /// act in the reading order of the acts, so a sentence's acts lie up to the next's.
+    /// Per block of [`BLOCK`] sentences (in reading order), and one past the last: the
+    /// place, in the reading order of the acts, of the block's first act (or of the
+    /// next block's, for a block without), so a block's acts lie up to the next's.
     first_acts: Vec<u32>,
     /// The acts in reading order, when the analysis does not list them so (empty when
     /// it does: always, but for a doctored cache).
     order: Vec<u32>,
     /// Per sentence (in reading order): the mask of its characters, so a term with a
     /// character the sentence lacks is not searched in it.
-    sentence_masks: Vec<u64>,
+    sentence_masks: Vec<u32>,
 }
 
 impl Index {
@@ -43,15 +49,15 @@ impl Index {
             order
         };
         let act_at = |k: usize| act_in_order(&order, k);
-        let mut first_acts = Vec::with_capacity(count + 1);
+        let mut first_acts = Vec::with_capacity(count.div_ceil(BLOCK) + 1);
         let mut k = 0;
-        for s in 0..count {
-            first_acts.push(small(k));
-            while k < acts.len() && ordinal(&acts[act_at(k)]) == s {
+        for block_start in (0..count).step_by(BLOCK) {
+            while k < acts.len() && ordinal(&acts[act_at(k)]) < block_start {
                 k += 1;
             }
+            first_acts.push(small(k));
         }
-        first_acts.push(small(k));
+        first_acts.push(small(acts.len()));
         // Sized ahead: collected from a flattened iterator it would grow by doubling, up
         // to twice the room, for a statement of a million one-line paragraphs.
         let mut sentence_masks = Vec::with_capacity(count);
@@ -64,22 +70,52 @@ impl Index {
     }
 
     /// The mask of sentence `ordinal`'s characters (all bits when unknown).
-    pub(super) fn sentence_mask(&self, ordinal: usize) -> u64 {
+    pub(super) fn sentence_mask(&self, ordinal: usize) -> u32 {
         self.sentence_masks
             .get(ordinal)
             .copied()
-            .unwrap_or(u64::MAX)
+            .unwrap_or(u32::MAX)
     }
 
-    /// The acts of sentence `ordinal`, in reading order.
-    pub(super) fn acts_of(&self, ordinal: usize) -> SentenceActs<'_> {
-        let at = |s: usize| self.first_acts.get(s).map_or(0, |&k| k as usize);
-        let (start, end) = (at(ordinal), at(ordinal + 1));
+    /// The acts of sentence `ordinal` of `statement`, in reading order.
+    pub(super) fn acts_of<'a>(
+        &'a self,
+        statement: &Statement,
+        analysis: &Analysis,
+        ordinal: usize,
+    ) -> SentenceActs<'a> {
+        let at = |b: usize| self.first_acts.get(b).map_or(0, |&k| k as usize);
+        let block = ordinal / BLOCK;
+        let (start, end) = (at(block), at(block + 1));
+        let acts = &analysis.commitments;
+        // An act's sentence, or past every sentence for an act the index does not know.
+        let sentence_of = |k: usize| {
+            acts.get(act_in_order(&self.order, k))
+                .map_or(usize::MAX, |act| statement.sentence_ordinal(act.sentence))
+        };
+        let first = bisect(start..end.max(start), |k| sentence_of(k) < ordinal);
+        let last = bisect(first..end.max(first), |k| sentence_of(k) <= ordinal);
         SentenceActs {
             order: &self.order,
-            places: start..end.max(start),
+            places: first..last,
         }
     }
+}
+
+/// The first of `range` for which `before` is false, when it is true for a start of
+/// the range and false for the rest: a slice's `partition_point` over places that are
+/// not a slice (the acts in reading order, through [`Index::order`] or not).
+fn bisect(range: std::ops::Range<usize>, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (range.start, range.end);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
 }
 
 /// The act at place `k` of the reading order: the analysis's act `k` itself, unless

@@ -382,3 +382,39 @@ fn acts_listed_out_of_reading_order_are_found_as_in_order() {
         assert_eq!(in_order.sentences, out_of_order.sentences, "{raw}");
     }
 }
+
+#[test]
+fn the_index_gives_each_sentence_its_own_acts_across_blocks() {
+    // Sentences of none, one and two acts, over many blocks of sixteen sentences, with
+    // a paragraph of no act between.
+    let mut text = String::from("Joint Statement\n\n");
+    for p in 0..40 {
+        text.push_str(&format!(
+            "{}. We condemn the raid on port {p}. The talks went on. We urge the parties \
+             to meet and welcome the truce of {p}.\n\nThe weather was fine.\n\n",
+            p + 1
+        ));
+    }
+    let s = Statement::parse(&text, "t");
+    let a = analyse(&s, Lexicons::embedded());
+    assert!(s.sentence_count() > 4 * 16 && a.commitments.len() > 80);
+    let mut shuffled = a.clone();
+    shuffled.commitments.reverse();
+    for analysis in [&a, &shuffled] {
+        let index = index::Index::new(&s, analysis);
+        let key = |i: usize| {
+            let act = &analysis.commitments[i];
+            (act.sentence, act.cue_range())
+        };
+        for ordinal in 0..s.sentence_count() + 2 {
+            let mut found: Vec<_> = index.acts_of(&s, analysis, ordinal).map(key).collect();
+            let mut expected: Vec<_> = (0..analysis.commitments.len())
+                .filter(|&i| s.sentence_ordinal(analysis.commitments[i].sentence) == ordinal)
+                .map(key)
+                .collect();
+            found.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(found, expected, "sentence {ordinal}");
+        }
+    }
+}
