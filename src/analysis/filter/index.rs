@@ -88,34 +88,28 @@ impl Index {
         let block = ordinal / BLOCK;
         let (start, end) = (at(block), at(block + 1));
         let acts = &analysis.commitments;
-        // An act's sentence, or past every sentence for an act the index does not know.
-        let sentence_of = |k: usize| {
-            acts.get(act_in_order(&self.order, k))
-                .map_or(usize::MAX, |act| statement.sentence_ordinal(act.sentence))
+        let sentence_of = |act: &Commitment| statement.sentence_ordinal(act.sentence);
+        // The block's acts lie in reading order: those of `ordinal` are a run among them.
+        let (first, last) = if self.order.is_empty() {
+            let window = acts.get(start..end).unwrap_or_default();
+            (
+                window.partition_point(|act| sentence_of(act) < ordinal),
+                window.partition_point(|act| sentence_of(act) <= ordinal),
+            )
+        } else {
+            // An act the index does not know is past every sentence.
+            let sentence_at = |&a: &u32| acts.get(a as usize).map_or(usize::MAX, sentence_of);
+            let window = self.order.get(start..end).unwrap_or_default();
+            (
+                window.partition_point(|a| sentence_at(a) < ordinal),
+                window.partition_point(|a| sentence_at(a) <= ordinal),
+            )
         };
-        let first = bisect(start..end.max(start), |k| sentence_of(k) < ordinal);
-        let last = bisect(first..end.max(first), |k| sentence_of(k) <= ordinal);
         SentenceActs {
             order: &self.order,
-            places: first..last,
+            places: start + first..start + last,
         }
     }
-}
-
-/// The first of `range` for which `before` is false, when it is true for a start of
-/// the range and false for the rest: a slice's `partition_point` over places that are
-/// not a slice (the acts in reading order, through [`Index::order`] or not).
-fn bisect(range: std::ops::Range<usize>, before: impl Fn(usize) -> bool) -> usize {
-    let (mut low, mut high) = (range.start, range.end);
-    while low < high {
-        let mid = low + (high - low) / 2;
-        if before(mid) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    low
 }
 
 /// The act at place `k` of the reading order: the analysis's act `k` itself, unless
