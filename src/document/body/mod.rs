@@ -196,7 +196,7 @@ fn read_block(block: &[Line], is_last_block: bool, clauses: bool, out: &mut Buil
 
 /// A paragraph being assembled from its lines.
 struct OpenParagraph {
-    marker: Option<(String, String)>,
+    numbering: Option<Box<Numbering>>,
     text: String,
 }
 
@@ -233,7 +233,7 @@ impl Builder {
     fn start(&mut self, marker: Option<(&str, &str)>, text: &str) {
         self.close();
         self.open = Some(OpenParagraph {
-            marker: marker.map(|(m, n)| (m.to_string(), n.to_string())),
+            numbering: marker.map(|(marker, number)| Box::new(Numbering::new(marker, number))),
             text: text.to_string(),
         });
     }
@@ -249,12 +249,7 @@ impl Builder {
         split_sentences_into(&open.text, &mut self.sentences);
         open.text.shrink_to_fit();
         self.paragraphs.push(Paragraph::new(
-            open.marker.map(|(marker, number)| {
-                Box::new(Numbering {
-                    number: number.into_boxed_str(),
-                    marker: marker.into_boxed_str(),
-                })
-            }),
+            open.numbering,
             open.text.into(),
             first_sentence..self.sentences.len(),
         ));

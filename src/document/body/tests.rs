@@ -236,3 +236,28 @@ fn dropped_lines_keep_their_numbers_after_runs_of_blank_lines() {
     assert_eq!(body.dropped[0].detail, "footnote");
     assert_eq!(body.dropped[0].line, 12);
 }
+
+#[test]
+fn a_numbering_gives_back_its_marker_and_number_from_one_string() {
+    let (_, p) = parse(
+        "(iv) We agree.\n\n12. We note.\n\n3 – We urge all sides.\n",
+    );
+    let numbering: Vec<_> = p.iter().map(|p| (p.marker(), p.number())).collect();
+    assert_eq!(
+        numbering,
+        [
+            (Some("(iv)"), Some("iv")),
+            (Some("12."), Some("12")),
+            (Some("3 –"), Some("3")),
+        ]
+    );
+    // Longer than is kept inline.
+    let long = Numbering::new("Paragraph 1.2.3.4.5.6.7.8:", "1.2.3.4.5.6.7.8");
+    assert_eq!(long.marker(), "Paragraph 1.2.3.4.5.6.7.8:");
+    assert_eq!(long.number(), "1.2.3.4.5.6.7.8");
+    // A number that is not part of its marker is kept after it.
+    let apart = Numbering::new("§ 7:", "seven");
+    assert_eq!((apart.marker(), apart.number()), ("§ 7:", "seven"));
+    let empty = Numbering::new("•", "");
+    assert_eq!((empty.marker(), empty.number()), ("•", ""));
+}
