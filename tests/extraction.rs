@@ -563,6 +563,31 @@ fn headed_document_keeps_sections_and_topics() {
 }
 
 #[test]
+fn each_section_keeps_its_own_topics() {
+    let body = "We condemn the missile launches by North Korea.\n\nWe decided to deepen our cooperation on cyber defence.\n\nWe note the weather.";
+    let statement = Statement::parse(&format!("{HEADER}{body}\n"), "test");
+    let analysis = analyse(&statement, Lexicons::embedded());
+    let topics: Vec<Vec<&str>> = analysis
+        .sections
+        .iter()
+        .map(|s| {
+            let topics = analysis.topics_of(s).iter();
+            topics.map(|&t| analysis.topic_name(t)).collect()
+        })
+        .collect();
+    assert_eq!(topics.len(), 3, "{topics:?}");
+    assert!(topics[0].contains(&"North Korea"), "{topics:?}");
+    assert!(!topics[0].contains(&"Cyber defence"), "{topics:?}");
+    assert!(topics[1].contains(&"Cyber defence"), "{topics:?}");
+    assert!(!topics[1].contains(&"North Korea"), "{topics:?}");
+    assert!(topics[2].is_empty(), "{topics:?}");
+    // The lists lie one after another, with nothing between.
+    let ranges: Vec<_> = analysis.sections.iter().map(|s| s.topics()).collect();
+    assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+    assert_eq!(ranges[2].end, analysis.section_topics.len());
+}
+
+#[test]
 fn intensity_cue_and_object() {
     let statement = Statement::parse(
         &format!(

@@ -135,8 +135,8 @@ fn sections_have_distinct_human_titles() {
     assert_eq!(titles[2], "North Korea: nuclear and missile tests");
     assert!(titles[4].starts_with("Maritime security"), "{}", titles[4]);
     let topics = |i: usize| {
-        analysis.sections[i]
-            .topics
+        analysis
+            .topics_of(&analysis.sections[i])
             .iter()
             .map(|&t| analysis.topic_name(t))
             .collect::<Vec<_>>()

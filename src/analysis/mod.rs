@@ -55,6 +55,9 @@ pub struct Analysis {
     /// The section index of each paragraph.
     pub paragraph_section: Vec<u32>,
     pub sections: Vec<Section>,
+    /// Every section's topics (lexicon indices), strongest first, one section's after
+    /// the one before's ([`Analysis::topics_of`]).
+    pub section_topics: Vec<usize>,
     pub commitments: Vec<Commitment>,
     /// The number of each act when they are a choice of a statement's acts (a library
     /// query's), so an export still names them as the whole statement does; empty when
@@ -85,7 +88,7 @@ impl Analysis {
     pub fn topic_summary(&self) -> Vec<TopicSummary> {
         let mut out: Vec<TopicSummary> = Vec::new();
         for (s, section) in self.sections.iter().enumerate() {
-            for &topic in &section.topics {
+            for &topic in self.topics_of(section) {
                 match out.iter_mut().find(|t| t.topic == topic) {
                     Some(t) => t.sections.push(s),
                     None => out.push(TopicSummary {
@@ -111,7 +114,15 @@ impl Analysis {
     pub fn act_topics(&self, act: &Commitment) -> &[usize] {
         self.sections
             .get(self.act_section(act))
-            .map_or(&[], |s| &s.topics)
+            .map_or(&[], |s| self.topics_of(s))
+    }
+
+    /// Every topic `section` mentions (lexicon indices), strongest first; none for a
+    /// section this analysis does not hold the topics of (from a doctored cache).
+    pub fn topics_of(&self, section: &Section) -> &[usize] {
+        self.section_topics
+            .get(section.topics())
+            .unwrap_or_default()
     }
 
     /// The number of the act at `place` in [`Analysis::commitments`], from 1 in the
@@ -155,6 +166,7 @@ impl Analysis {
             topic_names: std::sync::Arc::from([]),
             paragraph_section,
             sections,
+            section_topics: Vec::new(),
             commitments: Vec::new(),
             act_numbers: Vec::new(),
             names: Vec::new(),
@@ -213,14 +225,16 @@ pub fn analyse_with_progress(
     }
     progress(statement.paragraphs.len());
     let names = extractor.names();
-    let mut sections = sections.finish();
+    let (mut sections, mut section_topics) = sections.finish();
     // Grown by doubling: give the slack back, as a big statement keeps them for long.
     commitments.shrink_to_fit();
     sections.shrink_to_fit();
+    section_topics.shrink_to_fit();
     Analysis {
         topic_names: std::sync::Arc::clone(lexicons.topics.names()),
         paragraph_section,
         sections,
+        section_topics,
         commitments,
         act_numbers: Vec::new(),
         names,

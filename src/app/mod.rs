@@ -401,8 +401,8 @@ impl App {
     /// Whether section `s` is on a chosen topic (true for all when none is chosen).
     pub fn section_on_topic(&self, section: usize) -> bool {
         self.chosen_topics.as_ref().is_none_or(|chosen| {
-            self.analysis.sections[section]
-                .topics
+            self.analysis
+                .topics_of(&self.analysis.sections[section])
                 .iter()
                 .any(|t| chosen.contains(t))
         })

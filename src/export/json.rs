@@ -143,7 +143,7 @@ impl Serialize for Export<'_> {
                 analysis.sections.iter().map(move |s| SectionOut {
                     id: s.id(),
                     title: whole_title(s, statement),
-                    topics: topic_names(&s.topics),
+                    topics: topic_names(analysis.topics_of(s)),
                     heading: s.heading(statement),
                     paragraphs: Seq(move || s.paragraphs().map(|p| p + 1)),
                 })

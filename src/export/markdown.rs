@@ -115,8 +115,8 @@ pub fn write_markdown(
         acts_in[analysis.act_section(act)] += 1;
     }
     for (s, section) in analysis.sections.iter().enumerate() {
-        let topics: Vec<&str> = section
-            .topics
+        let topics: Vec<&str> = analysis
+            .topics_of(section)
             .iter()
             .map(|&t| analysis.topic_name(t))
             .collect();

@@ -192,6 +192,7 @@ impl LibraryQuery {
             topic_names: Arc::clone(&analysis.topic_names),
             paragraph_section: analysis.paragraph_section.clone(),
             sections: analysis.sections.clone(),
+            section_topics: analysis.section_topics.clone(),
             commitments,
             act_numbers,
             names: analysis.names.clone(),

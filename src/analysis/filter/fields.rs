@@ -220,8 +220,8 @@ impl Context<'_> {
                     Field::Any => term.pattern.find(text, &[]).map(Some),
                     Field::Topic => {
                         let on_topic = |topics: &[Option<Class>], section: usize| {
-                            self.analysis.sections[section]
-                                .topics
+                            self.analysis
+                                .topics_of(&self.analysis.sections[section])
                                 .iter()
                                 .any(|&t| topics.get(t).copied().flatten().is_some())
                         };

@@ -28,8 +28,9 @@ pub struct Section {
     id: u32,
     /// Kept inline up to 24 bytes: a statement may have millions of sections.
     pub title: compact_str::CompactString,
-    /// Every topic the section mentions (lexicon indices), strongest first.
-    pub topics: Box<[usize]>,
+    /// Where its topics lie in [`crate::analysis::Analysis::section_topics`] (start and
+    /// end): the topics of all sections in one vector, not an allocation per section.
+    topics: (u32, u32),
     /// Its paragraphs' indexes, start and end ([`Section::paragraphs`]).
     paragraphs: (u32, u32),
     /// Index of the heading in [`Statement::headings`] ([`Section::heading_index`]);
@@ -47,7 +48,7 @@ impl Section {
         Section {
             id: saturating_u32(id),
             title: compact_str::CompactString::default(),
-            topics: Box::default(),
+            topics: (0, 0),
             paragraphs: (
                 saturating_u32(paragraphs.start),
                 saturating_u32(paragraphs.end),
@@ -59,6 +60,11 @@ impl Section {
     /// 1-based, as shown to people.
     pub fn id(&self) -> usize {
         self.id as usize
+    }
+
+    /// Where its topics lie in [`crate::analysis::Analysis::section_topics`].
+    pub fn topics(&self) -> Range<usize> {
+        self.topics.0 as usize..self.topics.1 as usize
     }
 
     /// The indexes of its paragraphs.
@@ -86,6 +92,8 @@ pub struct Builder<'a> {
     lexicon: &'a TopicLexicon,
     titles: UsedTitles,
     sections: Vec<Section>,
+    /// The topics of the sections closed, one after another.
+    topics: Vec<usize>,
     open: Option<Open>,
     /// With headings, the spans of the sections still to open; without, `None`: runs
     /// of paragraphs on one topic make the sections.
@@ -110,6 +118,7 @@ impl<'a> Builder<'a> {
             // With headings there is a section per heading (and the lead before the
             // first): sized ahead, as for the pending sections.
             sections: Vec::with_capacity(statement.headings.len() + 1),
+            topics: Vec::new(),
             open: None,
             spans: (!statement.headings.is_empty()).then(|| heading_spans(statement)),
             last_lead: None,
@@ -159,8 +168,8 @@ impl<'a> Builder<'a> {
     }
 
     /// The sections, the last closed and any without paragraphs (a heading at the end)
-    /// added.
-    pub fn finish(mut self) -> Vec<Section> {
+    /// added, and their topics, every section's after the one before's, strongest first.
+    pub fn finish(mut self) -> (Vec<Section>, Vec<usize>) {
         self.close();
         while let Some((heading_index, paragraphs)) = self.spans.as_mut().and_then(Iterator::next) {
             self.open = Some(Open {
@@ -170,7 +179,7 @@ impl<'a> Builder<'a> {
             });
             self.close();
         }
-        self.sections
+        (self.sections, self.topics)
     }
 
     fn close(&mut self) {
@@ -179,7 +188,9 @@ impl<'a> Builder<'a> {
         };
         let mut section =
             Section::new(self.sections.len() + 1, open.paragraphs, open.heading_index);
-        section.topics = open.scores.iter().map(|s| s.topic).collect();
+        let start = self.topics.len();
+        self.topics.extend(open.scores.iter().map(|s| s.topic));
+        section.topics = (saturating_u32(start), saturating_u32(self.topics.len()));
         section.title = self
             .titles
             .assign(&section, &open.scores, self.statement, self.lexicon)

@@ -239,9 +239,7 @@ fn dropped_lines_keep_their_numbers_after_runs_of_blank_lines() {
 
 #[test]
 fn a_numbering_gives_back_its_marker_and_number_from_one_string() {
-    let (_, p) = parse(
-        "(iv) We agree.\n\n12. We note.\n\n3 – We urge all sides.\n",
-    );
+    let (_, p) = parse("(iv) We agree.\n\n12. We note.\n\n3 – We urge all sides.\n");
     let numbering: Vec<_> = p.iter().map(|p| (p.marker(), p.number())).collect();
     assert_eq!(
         numbering,
