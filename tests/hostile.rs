@@ -286,7 +286,7 @@ fn wide_and_combining_characters_wrap_by_columns() {
                 start,
                 end,
                 ..
-            } = view.kind(row)
+            } = view.kind(&statement, row)
             {
                 let text = view.display_text(&statement, paragraph);
                 assert!(text.is_char_boundary(start) && text.is_char_boundary(end));

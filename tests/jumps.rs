@@ -59,7 +59,7 @@ fn the_last_section_becomes_current_at_every_size() {
         );
         assert!(
             matches!(
-                app.view.kind(app.text_top),
+                app.view.kind(&app.statement, app.text_top),
                 RowKind::Text { first: true, .. }
             ),
             "{w}x{h}: its first paragraph at the top, past the last page if need be"

@@ -57,7 +57,7 @@ fn keys(app: &mut App, keys: &str) {
 
 /// The paragraph and display byte the top row of the view shows, if text.
 fn top_text(app: &App) -> Option<(usize, usize, usize)> {
-    match app.view.kind(app.text_top) {
+    match app.view.kind(&app.statement, app.text_top) {
         RowKind::Text {
             paragraph,
             start,
@@ -94,7 +94,7 @@ fn a_heading_at_the_top_comes_back_at_the_top() {
     let text = statement();
     let mut app = app_at(&text, 100, 30);
     keys(&mut app, "]]");
-    let RowKind::Heading { text: heading, .. } = app.view.kind(app.text_top) else {
+    let RowKind::Heading { text: heading, .. } = app.view.kind(&app.statement, app.text_top) else {
         panic!("a section jump puts its heading at the top");
     };
     let heading = heading.to_string();
@@ -103,7 +103,7 @@ fn a_heading_at_the_top_comes_back_at_the_top() {
     let mut narrow = app_at(&text, 44, 20);
     narrow.restore(remembered);
     assert!(
-        matches!(narrow.view.kind(narrow.text_top), RowKind::Heading { text, .. } if text == heading)
+        matches!(narrow.view.kind(&narrow.statement, narrow.text_top), RowKind::Heading { text, .. } if text == heading)
     );
 }
 

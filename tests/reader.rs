@@ -257,7 +257,7 @@ fn resize_reflows_and_keeps_the_reading_position() {
             Action::NextSection,
         ],
     );
-    let paragraph = |app: &App| match app.view.kind(app.text_top) {
+    let paragraph = |app: &App| match app.view.kind(&app.statement, app.text_top) {
         RowKind::Text { paragraph, .. } => Some(paragraph),
         _ => None,
     };
@@ -401,7 +401,10 @@ fn the_text_shows_before_the_analysis_and_takes_it_when_ready() {
         1,
         "one section until topics are known"
     );
-    assert!(matches!(app.view.kind(0), RowKind::Title(_)));
+    assert!(matches!(
+        app.view.kind(&app.statement, 0),
+        RowKind::Title(_)
+    ));
     // The reader can already scroll and type a filter.
     apply(&mut app, [Action::Move(12)]);
     apply(&mut app, typed("korea"));

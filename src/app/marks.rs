@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::layout::Mode;
 use super::textview::{RowKind, TextView};
 use super::{App, Pane};
+use crate::document::Statement;
 
 /// Rows looked at below the top for the text or heading it shows (blank rows and
 /// the title block carry no place of their own).
@@ -61,8 +62,8 @@ pub enum MarkKey {
 
 /// The place the view starting at `top` shows: the first heading or text at or below
 /// it, or, past the end, the last one above it.
-pub fn spot_at(view: &TextView, top: usize) -> Spot {
-    let place = |row: usize| match view.kind(row) {
+pub fn spot_at(statement: &Statement, view: &TextView, top: usize) -> Spot {
+    let place = |row: usize| match view.kind(statement, row) {
         RowKind::Heading { before, .. } => Some(Place {
             paragraph: before,
             offset: 0,
@@ -77,7 +78,12 @@ pub fn spot_at(view: &TextView, top: usize) -> Spot {
         }),
         _ => None,
     };
-    if top == 0 || matches!(view.kind(top), RowKind::Title(_) | RowKind::Meta(_)) {
+    if top == 0
+        || matches!(
+            view.kind(statement, top),
+            RowKind::Title(_) | RowKind::Meta(_)
+        )
+    {
         return None;
     }
     (top..top + LOOK_AHEAD)
@@ -87,7 +93,7 @@ pub fn spot_at(view: &TextView, top: usize) -> Spot {
 
 /// The row a place stands on in `view` (a place past the end, from another version of
 /// the parser, is the last row).
-pub fn row_of_spot(view: &TextView, spot: Spot) -> usize {
+pub fn row_of_spot(statement: &Statement, view: &TextView, spot: Spot) -> usize {
     let Some(place) = spot else { return 0 };
     let last = view.row_count().saturating_sub(1);
     let paragraphs = view.paragraph_count();
@@ -95,13 +101,13 @@ pub fn row_of_spot(view: &TextView, spot: Spot) -> usize {
         return last;
     }
     if !place.heading {
-        return view.row_of(place.paragraph, place.offset);
+        return view.row_of(statement, place.paragraph, place.offset);
     }
     let mut row = view
         .paragraph_row(place.paragraph)
         .unwrap_or(view.row_count());
     while row > 0
-        && matches!(view.kind(row - 1), RowKind::Heading { before, .. } if before == place.paragraph)
+        && matches!(view.kind(statement, row - 1), RowKind::Heading { before, .. } if before == place.paragraph)
     {
         row -= 1;
     }
@@ -111,7 +117,7 @@ pub fn row_of_spot(view: &TextView, spot: Spot) -> usize {
 impl App {
     /// The place at the top of the text pane.
     pub fn spot(&self) -> Spot {
-        spot_at(&self.view, self.text_top)
+        spot_at(&self.statement, &self.view, self.text_top)
     }
 
     /// What to keep of this session: where the reader is and the marks. A place that
@@ -140,7 +146,7 @@ impl App {
             self.spot_after_reading = Some(spot);
             return;
         }
-        self.text_top = row_of_spot(&self.view, spot);
+        self.text_top = row_of_spot(&self.statement, &self.view, spot);
         self.overscroll = self.text_top > self.max_text_top();
         self.target = None;
         if self.layout.mode == Mode::Narrow {

@@ -418,7 +418,6 @@ impl App {
         self.matches
             .as_ref()
             .and_then(|m| m.section_hits.get(section))
-            .copied()
-            .unwrap_or(0)
+            .map_or(0, |&hits| hits as usize)
     }
 }

@@ -29,20 +29,21 @@ fn sentence_in_hand(app: &App) -> Option<SentenceRef> {
 
 fn first_sentence_in_view(app: &App) -> Option<SentenceRef> {
     let rows = app.text_top..app.view.row_count();
-    rows.take(64).find_map(|row| match app.view.kind(row) {
-        super::textview::RowKind::Text {
-            paragraph, start, ..
-        } => {
-            let sentences = app.statement.paragraph_sentences(paragraph);
-            let display = app.view.display(&app.statement, paragraph);
-            let index = sentences
-                .iter()
-                .position(|s| display.map(s.end()) > start)
-                .unwrap_or(0);
-            (!sentences.is_empty()).then_some(SentenceRef::new(paragraph, index))
-        }
-        _ => None,
-    })
+    rows.take(64)
+        .find_map(|row| match app.view.kind(&app.statement, row) {
+            super::textview::RowKind::Text {
+                paragraph, start, ..
+            } => {
+                let sentences = app.statement.paragraph_sentences(paragraph);
+                let display = app.view.display(&app.statement, paragraph);
+                let index = sentences
+                    .iter()
+                    .position(|s| display.map(s.end()) > start)
+                    .unwrap_or(0);
+                (!sentences.is_empty()).then_some(SentenceRef::new(paragraph, index))
+            }
+            _ => None,
+        })
 }
 
 /// The quotation and what to call it in the status line ("¶3"), or `None` when there

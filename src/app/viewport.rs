@@ -59,12 +59,14 @@ impl App {
         if top == 0 {
             return None;
         }
-        if matches!(self.view.kind(top), RowKind::Heading { .. })
-            && let Some(s) = self.view.section_starting_at(top)
+        if matches!(
+            self.view.kind(&self.statement, top),
+            RowKind::Heading { .. }
+        ) && let Some(s) = self.view.section_starting_at(top)
         {
             return Some(Anchor::Section(s));
         }
-        (top..top + 8).find_map(|row| match self.view.kind(row) {
+        (top..top + 8).find_map(|row| match self.view.kind(&self.statement, row) {
             RowKind::Text {
                 paragraph, start, ..
             } => Some(Anchor::Text {
@@ -83,7 +85,10 @@ impl App {
                 paragraph,
                 offset,
                 above,
-            }) => self.view.row_of(paragraph, offset).saturating_sub(above),
+            }) => self
+                .view
+                .row_of(&self.statement, paragraph, offset)
+                .saturating_sub(above),
             None => self.text_top,
         }
     }

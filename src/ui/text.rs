@@ -33,7 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let height = usize::from(text.height);
     let end = (app.text_top + height).min(app.view.row_count());
     let visible: Vec<RowKind> = (app.text_top.min(end)..end)
-        .map(|r| app.view.kind(r))
+        .map(|r| app.view.kind(&app.statement, r))
         .collect();
     let paragraphs: Vec<usize> = visible
         .iter()

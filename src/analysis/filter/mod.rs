@@ -110,8 +110,9 @@ pub struct FilterResult {
     pub acts: Vec<ActMatch>,
     /// In reading order.
     pub sentences: Vec<SentenceMatch>,
-    /// Matching sentences per section.
-    pub section_hits: Vec<usize>,
+    /// Matching sentences per section (u32: a one-letter query over a statement of a
+    /// million one-line sections counts in all of them).
+    pub section_hits: Vec<u32>,
     /// Sections whose title matches, in order ([`FilterResult::title_ranges_of`]).
     pub section_titles: Vec<u32>,
     /// The readied query, kept to highlight; `None` for acts only ([`Filter::run_acts`]).
@@ -357,7 +358,7 @@ impl Filter {
                 p += 1;
             }
             if let Some(section) = analysis.section_of_paragraph(p) {
-                result.section_hits[section] += 1;
+                result.section_hits[section] = result.section_hits[section].saturating_add(1);
             }
         }
         let titles: Vec<usize> = match previous {

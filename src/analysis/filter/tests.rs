@@ -142,7 +142,7 @@ fn sentences_highlight_the_words() {
             assert_eq!(text[st..e].to_lowercase(), "korea");
         }
     }
-    assert!(r.section_hits.iter().sum::<usize>() == r.sentences.len());
+    assert!(r.section_hits.iter().map(|&n| n as usize).sum::<usize>() == r.sentences.len());
 }
 
 #[test]

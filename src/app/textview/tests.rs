@@ -13,14 +13,7 @@ fn view(text: &str, width: u16) -> (Statement, TextView) {
 #[test]
 fn a_row_packs_its_tag_and_index_in_twelve_bytes() {
     assert_eq!(std::mem::size_of::<Row>(), 12);
-    for tag in [
-        Tag::Blank,
-        Tag::Title,
-        Tag::Meta,
-        Tag::Heading,
-        Tag::Text,
-        Tag::FirstText,
-    ] {
+    for tag in [Tag::Blank, Tag::Title, Tag::Meta, Tag::Heading] {
         let row = Row::new(tag, 123_456, 7, 9);
         assert_eq!(
             (row.tag(), row.index(), row.start, row.end),
@@ -30,10 +23,10 @@ fn a_row_packs_its_tag_and_index_in_twelve_bytes() {
     let front = Row::new(Tag::Blank, FRONT_MATTER as usize, 0, 0);
     assert_eq!((front.tag(), front.owner()), (Tag::Blank, None));
     // An index past what fits saturates below the title block's mark.
-    let far = Row::new(Tag::FirstText, usize::MAX, 0, 1);
+    let far = Row::new(Tag::Heading, usize::MAX, 0, 1);
     assert_eq!(
         (far.tag(), far.owner()),
-        (Tag::FirstText, Some(FRONT_MATTER as usize - 1))
+        (Tag::Heading, Some(FRONT_MATTER as usize - 1))
     );
     assert_eq!(Row::new(Tag::Heading, 4, 0, 1).owner(), Some(4));
     assert_eq!(Row::new(Tag::Title, 0, 0, 1).owner(), None);
@@ -108,7 +101,7 @@ fn sentences_find_their_rows() {
         24,
     );
     let second = v.sentence_row(&statement, SentenceRef::new(0, 1));
-    match v.kind(second) {
+    match v.kind(&statement, second) {
         RowKind::Text { start, end, .. } => {
             assert!(v.display_text(&statement, 0)[start..end].contains("Another"))
         }
@@ -119,12 +112,12 @@ fn sentences_find_their_rows() {
 
 #[test]
 fn sections_start_at_their_headings() {
-    let (_, v) = view(
+    let (statement, v) = view(
         "Title\n\nLead paragraph.\n\nCyber defence\nWe will act together to strengthen our cyber defence and resilience.\n",
         40,
     );
     assert!(
-        matches!(v.kind(v.section_row(1).unwrap()), RowKind::Heading { text, .. } if text == "Cyber defence")
+        matches!(v.kind(&statement, v.section_row(1).unwrap()), RowKind::Heading { text, .. } if text == "Cyber defence")
     );
     assert!(v.section_row(0) < v.section_row(1));
 }
@@ -144,8 +137,8 @@ fn sections_set_later_equal_a_fresh_layout() {
         let fresh = TextView::new(&statement, &analysis, 37);
         assert_eq!(later.section_rows, fresh.section_rows);
         // Each row shows the section of the paragraph it belongs to.
-        for (r, row) in fresh.rows.iter().enumerate() {
-            let owner = row.owner();
+        for r in 0..fresh.row_count() {
+            let owner = fresh.owner(r);
             let last = analysis.sections.len() - 1;
             let expected = owner.map_or(0, |p| {
                 analysis
@@ -157,8 +150,105 @@ fn sections_set_later_equal_a_fresh_layout() {
         }
         assert_eq!(later.row_count(), fresh.row_count());
         for r in 0..fresh.row_count() {
-            assert_eq!(later.kind(r), fresh.kind(r));
+            assert_eq!(later.kind(&statement, r), fresh.kind(&statement, r));
             assert_eq!(later.section_at(r), fresh.section_at(r), "row {r}");
         }
     }
+}
+
+/// The rows as the view laid them out when it kept every one: the title block, then
+/// per paragraph its headings, its lines and a blank row, then the last headings.
+fn every_row<'a>(statement: &'a Statement, view: &'a TextView, width: usize) -> Vec<RowKind<'a>> {
+    let mut rows: Vec<RowKind> = (0..view.front_rows)
+        .map(|r| view.kind(statement, r))
+        .collect();
+    assert!(matches!(rows.last(), Some(RowKind::Blank)));
+    let mut headings = view.kept[view.front_rows..].iter();
+    let mut heading_rows = |before: usize, rows: &mut Vec<RowKind<'a>>| {
+        for heading in statement.headings_before(before) {
+            for line in wrap_lines(&safe::visible(&heading.text), width) {
+                let kept = headings.next().expect("a kept heading row");
+                assert_eq!(&view.lines[kept.start as usize..kept.end as usize], line);
+                let text = &view.lines[kept.start as usize..kept.end as usize];
+                rows.push(RowKind::Heading { text, before });
+            }
+        }
+    };
+    for p in 0..statement.paragraphs.len() {
+        heading_rows(p, &mut rows);
+        let marker = marker(statement, p);
+        let indent = if marker.is_empty() {
+            0
+        } else {
+            marker.width() + 1
+        };
+        let text = view.display_text(statement, p);
+        for (k, (start, end)) in wrap(text, width.saturating_sub(indent).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            rows.push(RowKind::Text {
+                paragraph: p,
+                start,
+                end,
+                first: k == 0,
+            });
+        }
+        rows.push(RowKind::Blank);
+    }
+    heading_rows(statement.paragraphs.len(), &mut rows);
+    rows
+}
+
+#[test]
+fn rows_wrapped_when_asked_for_are_the_rows_of_a_whole_layout() {
+    for text in [
+        crate::cli::EMBEDDED_STATEMENT,
+        "Title\n\nPart one\n\nPart two\n\n1. We condemn the attack on the harbour of the northern province.\n\n(b) We welcome the new \u{1b}[2Jmaritime treaty signed by both governments.\n\n岸田文雄首相と会談した。岸田文雄首相と会談した。\n\nClosing heading\n\nLast heading\n",
+        "Only headings\n\nFirst\n\nSecond\n",
+    ] {
+        let statement = Statement::parse(text, "t");
+        let analysis = analyse(&statement, Lexicons::embedded());
+        for width in [1u16, 9, 23, 80] {
+            let view = TextView::new(&statement, &analysis, width);
+            let expected = every_row(&statement, &view, usize::from(width));
+            assert_eq!(view.row_count(), expected.len(), "width {width}");
+            // In order, backwards and past the end: the paragraph kept wrapped changes.
+            for r in (0..expected.len()).chain((0..expected.len()).rev()) {
+                assert_eq!(view.kind(&statement, r), expected[r], "row {r} at {width}");
+            }
+            assert_eq!(view.kind(&statement, expected.len()), RowKind::Blank);
+            // Every byte of a paragraph is found on the row that shows it.
+            for p in 0..statement.paragraphs.len() {
+                let shown = view.display_text(&statement, p).len();
+                for offset in 0..shown {
+                    let row = view.row_of(&statement, p, offset);
+                    let RowKind::Text { paragraph, end, .. } = expected[row] else {
+                        panic!("row {row} of paragraph {p} is not text");
+                    };
+                    assert_eq!(paragraph, p);
+                    assert!(
+                        offset < end
+                            || row + 1 == expected.len()
+                            || !matches!(expected[row + 1], RowKind::Text { paragraph, .. } if paragraph == p)
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_paragraph_keeps_no_row_of_its_own() {
+    let text = format!(
+        "Title\n\n{}",
+        "We agree on the first point of the agenda.\n\n".repeat(500)
+    );
+    let statement = Statement::parse(&text, "t");
+    let analysis = analyse(&statement, Lexicons::embedded());
+    let view = TextView::new(&statement, &analysis, 20);
+    assert!(view.row_count() > 1500);
+    // The title block only: the paragraphs' rows are counted, not kept.
+    assert_eq!(view.kept.len(), view.front_rows);
+    assert_eq!(view.paragraph_rows.len(), 500);
 }
