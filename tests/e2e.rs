@@ -143,7 +143,8 @@ fn last_section() -> (String, String) {
         communique::analysis::analyse(&statement, communique::analysis::Lexicons::embedded());
     let section = analysis.sections.last().unwrap();
     let first = &statement.paragraphs[section.paragraphs().start].text;
-    (section.title.to_string(), first.chars().take(24).collect())
+    let title = analysis.section_title(section).to_string();
+    (title, first.chars().take(24).collect())
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! near-misses. Each case is a small statement of the same family as the shipped one,
 //! with Ruritania and Freedonia as parties.
 
-use communique::analysis::{CommitmentKind, Lexicons, analyse};
+use communique::analysis::{Analysis, CommitmentKind, Lexicons, analyse};
 use communique::document::Statement;
 
 use CommitmentKind::*;
@@ -539,7 +539,9 @@ fn headed_document_keeps_sections_and_topics() {
         .map(|c| {
             (
                 c.kind,
-                analysis.sections[analysis.act_section(c)].title.clone(),
+                analysis
+                    .section_title(&analysis.sections[analysis.act_section(c)])
+                    .to_string(),
             )
         })
         .collect();
@@ -585,6 +587,25 @@ fn each_section_keeps_its_own_topics() {
     let ranges: Vec<_> = analysis.sections.iter().map(|s| s.topics()).collect();
     assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
     assert_eq!(ranges[2].end, analysis.section_topics.len());
+    // So are the titles, each readable on its own.
+    let titles: Vec<_> = analysis.sections.iter().map(|s| s.title()).collect();
+    assert!(titles.windows(2).all(|w| w[0].end == w[1].start));
+    assert_eq!(titles[2].end, analysis.section_titles.len());
+    for section in &analysis.sections {
+        let title = analysis.section_title(section);
+        assert!(
+            !title.is_empty() && title.chars().count() <= 40,
+            "{title:?}"
+        );
+    }
+    // Before the analysis, the pending sections are titled the same way.
+    let pending = Analysis::pending(&statement);
+    let shown: Vec<&str> = pending
+        .sections
+        .iter()
+        .map(|s| pending.section_title(s))
+        .collect();
+    assert_eq!(shown, ["Joint statement"]);
 }
 
 #[test]

@@ -62,7 +62,7 @@ fn shape2_headings_directly_above_paragraphs() {
         ]
     );
     assert!(
-        !analysis.sections[0].title.is_empty(),
+        !analysis.section_title(&analysis.sections[0]).is_empty(),
         "the untitled lead section still gets a title"
     );
 }
@@ -212,7 +212,11 @@ fn no_header_at_all() {
     assert_eq!(s.sentence_count(), 3);
     let analysis = analyse(&s, Lexicons::embedded());
     assert_eq!(analysis.commitments[0].actor(&analysis), "the authors");
-    let titles: Vec<&str> = analysis.sections.iter().map(|x| x.title.as_str()).collect();
+    let titles: Vec<&str> = analysis
+        .sections
+        .iter()
+        .map(|x| analysis.section_title(x))
+        .collect();
     assert!(
         titles
             .iter()

@@ -212,7 +212,11 @@ fn shapeless_texts_still_read() {
     assert_eq!(cr.sentence_count(), 3);
     let headings = parse("many-headings.txt");
     let analysis = analyse(&headings, Lexicons::embedded());
-    let mut titles: Vec<&str> = analysis.sections.iter().map(|s| s.title.as_str()).collect();
+    let mut titles: Vec<&str> = analysis
+        .sections
+        .iter()
+        .map(|s| analysis.section_title(s))
+        .collect();
     assert!(titles.iter().all(|t| t.chars().count() <= 40));
     titles.sort_unstable();
     titles.dedup();

@@ -179,10 +179,7 @@ fn wide_navigator_shows_whole_titles() {
     let app = app(200, 50);
     let screen = text(&draw(&app));
     for section in &app.analysis.sections {
-        assert!(
-            screen.contains(section.title.as_str()),
-            "{:?} is cut:\n{screen}",
-            section.title
-        );
+        let title = app.analysis.section_title(section);
+        assert!(screen.contains(title), "{title:?} is cut:\n{screen}");
     }
 }

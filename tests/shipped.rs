@@ -126,7 +126,11 @@ fn sections_have_distinct_human_titles() {
     let s = shipped();
     let analysis = analyse(&s, Lexicons::embedded());
     assert_eq!(analysis.sections.len(), 6);
-    let titles: Vec<&str> = analysis.sections.iter().map(|x| x.title.as_str()).collect();
+    let titles: Vec<&str> = analysis
+        .sections
+        .iter()
+        .map(|x| analysis.section_title(x))
+        .collect();
     for (i, t) in titles.iter().enumerate() {
         assert!(!t.is_empty() && t.chars().count() <= 40, "{t}");
         assert!(!t.to_lowercase().starts_with("paragraph"), "{t}");

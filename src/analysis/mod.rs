@@ -58,6 +58,8 @@ pub struct Analysis {
     /// Every section's topics (lexicon indices), strongest first, one section's after
     /// the one before's ([`Analysis::topics_of`]).
     pub section_topics: Vec<usize>,
+    /// Every section's title, one after another ([`Analysis::section_title`]).
+    pub section_titles: String,
     pub commitments: Vec<Commitment>,
     /// The number of each act when they are a choice of a statement's acts (a library
     /// query's), so an export still names them as the whole statement does; empty when
@@ -117,6 +119,12 @@ impl Analysis {
             .map_or(&[], |s| self.topics_of(s))
     }
 
+    /// The short title of `section` ("North Korea: nuclear and missile tests"); empty
+    /// for a section whose title this analysis does not hold (from a doctored cache).
+    pub fn section_title(&self, section: &Section) -> &str {
+        self.section_titles.get(section.title()).unwrap_or_default()
+    }
+
     /// Every topic `section` mentions (lexicon indices), strongest first; none for a
     /// section this analysis does not hold the topics of (from a doctored cache).
     pub fn topics_of(&self, section: &Section) -> &[usize] {
@@ -155,7 +163,7 @@ impl Analysis {
     /// for the whole text), no topics, no acts. The reader shows the text with it while
     /// the real analysis runs.
     pub fn pending(statement: &Statement) -> Analysis {
-        let sections = sections::pending(statement);
+        let (sections, section_titles) = sections::pending(statement);
         let mut paragraph_section = vec![0; statement.paragraphs.len()];
         for (s, section) in sections.iter().enumerate() {
             for p in section.paragraphs() {
@@ -167,6 +175,7 @@ impl Analysis {
             paragraph_section,
             sections,
             section_topics: Vec::new(),
+            section_titles,
             commitments: Vec::new(),
             act_numbers: Vec::new(),
             names: Vec::new(),
@@ -225,16 +234,18 @@ pub fn analyse_with_progress(
     }
     progress(statement.paragraphs.len());
     let names = extractor.names();
-    let (mut sections, mut section_topics) = sections.finish();
+    let (mut sections, mut section_topics, mut section_titles) = sections.finish();
     // Grown by doubling: give the slack back, as a big statement keeps them for long.
     commitments.shrink_to_fit();
     sections.shrink_to_fit();
     section_topics.shrink_to_fit();
+    section_titles.shrink_to_fit();
     Analysis {
         topic_names: std::sync::Arc::clone(lexicons.topics.names()),
         paragraph_section,
         sections,
         section_topics,
+        section_titles,
         commitments,
         act_numbers: Vec::new(),
         names,

@@ -115,8 +115,12 @@ pub fn fields(app: &App, index: usize) -> Vec<CardField> {
     out.push(field(
         "In",
         (
-            crate::document::safe::visible(&format!("§{} {}", section.id(), section.title))
-                .into_owned(),
+            crate::document::safe::visible(&format!(
+                "§{} {}",
+                section.id(),
+                app.analysis.section_title(section)
+            ))
+            .into_owned(),
             Vec::new(),
         ),
         Role::Plain,

@@ -136,7 +136,12 @@ pub fn write_csv_with(
             act.intensity.to_string(),
             act.strength().unwrap_or("").to_string(),
             section.id().to_string(),
-            cell(whole_title(section, statement)).into_owned(),
+            cell(whole_title(
+                analysis.section_title(section),
+                section,
+                statement,
+            ))
+            .into_owned(),
             (act.sentence.paragraph() + 1).to_string(),
             cell(&statement.paragraph_number(act.sentence.paragraph())).into_owned(),
             super::sentence_id(statement, act.sentence).to_string(),

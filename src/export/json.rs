@@ -142,7 +142,7 @@ impl Serialize for Export<'_> {
             &Seq(|| {
                 analysis.sections.iter().map(move |s| SectionOut {
                     id: s.id(),
-                    title: whole_title(s, statement),
+                    title: whole_title(analysis.section_title(s), s, statement),
                     topics: topic_names(analysis.topics_of(s)),
                     heading: s.heading(statement),
                     paragraphs: Seq(move || s.paragraphs().map(|p| p + 1)),

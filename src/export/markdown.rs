@@ -130,7 +130,11 @@ pub fn write_markdown(
             out,
             "{}. **{}** ({paragraphs}",
             section.id(),
-            md(whole_title(section, statement))
+            md(whole_title(
+                analysis.section_title(section),
+                section,
+                statement
+            ))
         )?;
         if acts > 0 {
             write!(out, ", {acts} act{}", if acts == 1 { "" } else { "s" })?;
@@ -176,7 +180,11 @@ pub fn write_markdown(
                 "  _¶{} · §{} {}_ · cue “{}”  ",
                 md(&statement.paragraph_number(act.sentence.paragraph())),
                 section.id(),
-                md(whole_title(section, statement)),
+                md(whole_title(
+                    analysis.section_title(section),
+                    section,
+                    statement
+                )),
                 md(act.cue(statement))
             )?;
             writeln!(

@@ -193,6 +193,7 @@ impl LibraryQuery {
             paragraph_section: analysis.paragraph_section.clone(),
             sections: analysis.sections.clone(),
             section_topics: analysis.section_topics.clone(),
+            section_titles: analysis.section_titles.clone(),
             commitments,
             act_numbers,
             names: analysis.names.clone(),

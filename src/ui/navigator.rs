@@ -53,7 +53,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     } else {
                         String::new()
                     };
-                    let shown = SafeText::new(&section.title);
+                    let title = app.analysis.section_title(section);
+                    let shown = SafeText::new(title);
                     let hits = app.matches.as_ref().map_or_else(Vec::new, |m| {
                         m.title_ranges_of(&app.analysis, i)
                             .into_iter()
@@ -62,7 +63,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     });
                     (
                         if i == reading { "▶" } else { " " },
-                        shown.text(&section.title).to_string(),
+                        shown.text(title).to_string(),
                         badge,
                         app.section_marked(i),
                         hits,

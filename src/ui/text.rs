@@ -25,7 +25,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .analysis
         .sections
         .get(section)
-        .map(|s| format!(" {} ", safe::visible(&s.title)))
+        .map(|s| format!(" {} ", safe::visible(app.analysis.section_title(s))))
         .unwrap_or_default();
     let title = truncate(&title, usize::from(area.width.saturating_sub(4)));
     pane_frame(frame, app, Pane::Text, area, &title, theme);

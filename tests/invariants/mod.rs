@@ -77,10 +77,10 @@ pub fn check_analysis(statement: &Statement, analysis: &Analysis) {
         );
     }
     for section in &analysis.sections {
+        let title = analysis.section_title(section);
         assert!(
-            !section.title.is_empty() && section.title.chars().count() <= 40,
-            "bad section title {:?}",
-            section.title
+            !title.is_empty() && title.chars().count() <= 40,
+            "bad section title {title:?}"
         );
     }
 }

@@ -68,7 +68,7 @@ impl FilterResult {
             return Vec::new();
         }
         let mut ranges = Vec::new();
-        fields::title(&h.prepared, &section.title, &mut ranges);
+        fields::title(&h.prepared, analysis.section_title(section), &mut ranges);
         ranges
     }
 }

@@ -369,7 +369,8 @@ impl Filter {
         let mut ranges = Vec::new();
         for s in titles {
             ranges.clear();
-            if fields::title(&prepared, &analysis.sections[s].title, &mut ranges) {
+            let title = analysis.section_title(&analysis.sections[s]);
+            if fields::title(&prepared, title, &mut ranges) {
                 result.section_titles.push(small(s));
             }
         }

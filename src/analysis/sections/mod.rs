@@ -26,8 +26,10 @@ pub const MAX_TITLE_CHARS: usize = 40;
 pub struct Section {
     /// 1-based, as shown to people ([`Section::id`]).
     id: u32,
-    /// Kept inline up to 24 bytes: a statement may have millions of sections.
-    pub title: compact_str::CompactString,
+    /// Where its title lies in [`crate::analysis::Analysis::section_titles`] (start
+    /// and end): the titles of all sections in one string, as a statement may have
+    /// millions of sections and most titles are too long to keep inline.
+    title: (u32, u32),
     /// Where its topics lie in [`crate::analysis::Analysis::section_topics`] (start and
     /// end): the topics of all sections in one vector, not an allocation per section.
     topics: (u32, u32),
@@ -47,7 +49,7 @@ impl Section {
     pub fn new(id: usize, paragraphs: Range<usize>, heading_index: Option<usize>) -> Section {
         Section {
             id: saturating_u32(id),
-            title: compact_str::CompactString::default(),
+            title: (0, 0),
             topics: (0, 0),
             paragraphs: (
                 saturating_u32(paragraphs.start),
@@ -60,6 +62,11 @@ impl Section {
     /// 1-based, as shown to people.
     pub fn id(&self) -> usize {
         self.id as usize
+    }
+
+    /// Where its title lies in [`crate::analysis::Analysis::section_titles`].
+    pub fn title(&self) -> Range<usize> {
+        self.title.0 as usize..self.title.1 as usize
     }
 
     /// Where its topics lie in [`crate::analysis::Analysis::section_topics`].
@@ -94,6 +101,8 @@ pub struct Builder<'a> {
     sections: Vec<Section>,
     /// The topics of the sections closed, one after another.
     topics: Vec<usize>,
+    /// The titles of the sections closed, one after another.
+    title_text: String,
     open: Option<Open>,
     /// With headings, the spans of the sections still to open; without, `None`: runs
     /// of paragraphs on one topic make the sections.
@@ -119,6 +128,7 @@ impl<'a> Builder<'a> {
             // first): sized ahead, as for the pending sections.
             sections: Vec::with_capacity(statement.headings.len() + 1),
             topics: Vec::new(),
+            title_text: String::new(),
             open: None,
             spans: (!statement.headings.is_empty()).then(|| heading_spans(statement)),
             last_lead: None,
@@ -168,8 +178,9 @@ impl<'a> Builder<'a> {
     }
 
     /// The sections, the last closed and any without paragraphs (a heading at the end)
-    /// added, and their topics, every section's after the one before's, strongest first.
-    pub fn finish(mut self) -> (Vec<Section>, Vec<usize>) {
+    /// added, with their topics (every section's after the one before's, strongest
+    /// first) and their titles (one after another).
+    pub fn finish(mut self) -> (Vec<Section>, Vec<usize>, String) {
         self.close();
         while let Some((heading_index, paragraphs)) = self.spans.as_mut().and_then(Iterator::next) {
             self.open = Some(Open {
@@ -179,7 +190,7 @@ impl<'a> Builder<'a> {
             });
             self.close();
         }
-        (self.sections, self.topics)
+        (self.sections, self.topics, self.title_text)
     }
 
     fn close(&mut self) {
@@ -191,10 +202,10 @@ impl<'a> Builder<'a> {
         let start = self.topics.len();
         self.topics.extend(open.scores.iter().map(|s| s.topic));
         section.topics = (saturating_u32(start), saturating_u32(self.topics.len()));
-        section.title = self
+        let title = self
             .titles
-            .assign(&section, &open.scores, self.statement, self.lexicon)
-            .into();
+            .assign(&section, &open.scores, self.statement, self.lexicon);
+        section.title = push_title(&mut self.title_text, &title);
         self.sections.push(section);
     }
 }
@@ -207,9 +218,17 @@ fn lead(scores: &[TopicScore]) -> Option<(usize, Option<usize>)> {
         .map(|s| (s.topic, s.ranked_aspects().first().copied()))
 }
 
+/// Adds `title` to the titles in `text`; returns where it lies.
+fn push_title(text: &mut String, title: &str) -> (u32, u32) {
+    let start = text.len();
+    text.push_str(title);
+    (saturating_u32(start), saturating_u32(text.len()))
+}
+
 /// The sections known before topics are: one per heading (and the lead), or one for
-/// the whole text, titled by the headings or the statement's title.
-pub fn pending(statement: &Statement) -> Vec<Section> {
+/// the whole text, titled by the headings or the statement's title; and their titles,
+/// one after another.
+pub fn pending(statement: &Statement) -> (Vec<Section>, String) {
     let whole = statement
         .headings
         .is_empty()
@@ -219,6 +238,7 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
     // twice their sections while the real ones are built.
     let mut sections = Vec::with_capacity(statement.headings.len() + 1);
     let spans = whole.into_iter().chain(heading_spans(statement));
+    let mut titles = String::new();
     sections.extend(spans.enumerate().map(|(i, (heading_index, paragraphs))| {
         let heading = heading_index.map(|h| statement.headings[h].text.as_str());
         let title = shorten(
@@ -226,10 +246,11 @@ pub fn pending(statement: &Statement) -> Vec<Section> {
             MAX_TITLE_CHARS,
         );
         let mut section = Section::new(i + 1, paragraphs, heading_index);
-        section.title = title.into();
+        section.title = push_title(&mut titles, &title);
         section
     }));
-    sections
+    titles.shrink_to_fit();
+    (sections, titles)
 }
 
 /// The heading sections' paragraphs, made as they are asked for (a statement may have

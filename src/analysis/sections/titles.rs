@@ -82,16 +82,13 @@ fn first_words<'s>(statement: &'s Statement, section: &Section) -> Option<&'s st
 /// repeats the title on every row stays linear.
 const WHOLE_TITLE_MAX: usize = 400;
 
-/// The text a section's title was cut from, whole: its heading, its first words or
-/// the statement's title — whichever, shortened, gives its title — else the title as
-/// it is. Exports carry this; the reader shows the short title.
-pub fn whole_title<'a>(section: &'a Section, statement: &'a Statement) -> &'a str {
+/// The text a section's title (`title`) was cut from, whole: its heading, its first
+/// words or the statement's title — whichever, shortened, gives its title — else the
+/// title as it is. Exports carry this; the reader shows the short title.
+pub fn whole_title<'a>(title: &'a str, section: &Section, statement: &'a Statement) -> &'a str {
     let fits = |whole: &&str| whole.len() <= WHOLE_TITLE_MAX;
-    if !section.title.ends_with('…') {
-        return section
-            .heading(statement)
-            .filter(fits)
-            .unwrap_or(&section.title);
+    if !title.ends_with('…') {
+        return section.heading(statement).filter(fits).unwrap_or(title);
     }
     [
         section.heading(statement),
@@ -101,8 +98,8 @@ pub fn whole_title<'a>(section: &'a Section, statement: &'a Statement) -> &'a st
     .into_iter()
     .flatten()
     .filter(fits)
-    .find(|whole| shorten(whole, MAX_TITLE_CHARS) == *section.title)
-    .unwrap_or(&section.title)
+    .find(|whole| shorten(whole, MAX_TITLE_CHARS) == title)
+    .unwrap_or(title)
 }
 
 /// A title needs at least a letter or a digit: "." or "—" names nothing.
@@ -262,8 +259,9 @@ mod tests {
         let statement = Statement::parse(&text, "t");
         let analysis = analyse(&statement, Lexicons::embedded());
         let section = analysis.sections.last().unwrap();
-        assert!(section.title.ends_with('…'), "{}", section.title);
-        assert_eq!(whole_title(section, &statement), long_heading);
+        let title = analysis.section_title(section);
+        assert!(title.ends_with('…'), "{title}");
+        assert_eq!(whole_title(title, section, &statement), long_heading);
 
         let endless = format!(
             "Statement\n\n{}and so on.\n",
@@ -272,7 +270,8 @@ mod tests {
         let statement = Statement::parse(&endless, "t");
         let analysis = analyse(&statement, Lexicons::embedded());
         let section = &analysis.sections[0];
-        assert!(section.title.ends_with('…'), "{}", section.title);
-        assert_eq!(whole_title(section, &statement), &*section.title, "capped");
+        let title = analysis.section_title(section);
+        assert!(title.ends_with('…'), "{title}");
+        assert_eq!(whole_title(title, section, &statement), title, "capped");
     }
 }
