@@ -26,6 +26,7 @@ mod viewport;
 pub use action::{Action, Edit, Pane};
 pub use search::FilterRequest;
 pub use update::update;
+pub use viewport::LayoutRequest;
 
 use crate::analysis::filter::{Filter, FilterResult, Hit, Query};
 use crate::analysis::{Analysis, TopicSummary};
@@ -157,6 +158,7 @@ pub struct App {
     filter_request: Option<FilterRequest>,
     /// Actions that wait for the result being searched.
     after_filter: Vec<Action>,
+    layout_work: viewport::LayoutWork,
     filter: Filter,
 }
 
@@ -231,6 +233,7 @@ impl App {
             filter_generation: 0,
             filter_request: None,
             after_filter: Vec::new(),
+            layout_work: viewport::LayoutWork::default(),
             filter: Filter::default(),
         };
         app.refilter();
@@ -272,6 +275,8 @@ impl App {
     /// the query.
     pub fn set_statement(&mut self, statement: Arc<Statement>, analysis: Analysis, view: TextView) {
         let anchor = self.anchor();
+        // A layout of the beginning on its way is stale: this view is the whole's.
+        self.forget_layout();
         self.statement = statement;
         self.analysis = Arc::new(analysis);
         self.topics = self.analysis.topic_summary();

@@ -2,8 +2,34 @@
 //! reading position found again after a reflow, and every scroll position and cursor
 //! kept inside its list and in view.
 
-use super::textview::RowKind;
+use std::sync::Arc;
+
+use super::textview::{RowKind, TextView};
 use super::{App, Target, layout};
+use crate::analysis::Analysis;
+use crate::document::Statement;
+
+/// The text laid out for a new width, to be made off the UI thread
+/// ([`App::take_layout_request`]); the generation tells the newest request.
+#[derive(Debug, Clone)]
+pub struct LayoutRequest {
+    pub generation: u64,
+    pub width: u16,
+    pub statement: Arc<Statement>,
+    pub analysis: Arc<Analysis>,
+}
+
+/// Laying the text out off the UI thread: a big statement takes a noticeable time to
+/// wrap again, and the reader keeps answering keys with the old rows meanwhile.
+#[derive(Debug, Default)]
+pub(super) struct LayoutWork {
+    /// The terminal loop lays out off the UI thread; inline when false.
+    enabled: bool,
+    generation: u64,
+    /// The width a layout is on its way for.
+    awaited: Option<u16>,
+    request: Option<LayoutRequest>,
+}
 
 /// A place in the text that survives a reflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +55,12 @@ impl App {
         self.layout = layout::compute(self.width, self.height, self.layout_state());
         if let Some(text) = self.layout.text {
             let width = layout::text_area(text).width;
-            if usize::from(width.max(1)) != self.view.width() {
+            if usize::from(width.max(1)) == self.view.width() {
+                // Back at the width laid out: what is on its way is stale.
+                self.forget_layout();
+            } else if self.layout_work.enabled {
+                self.request_layout(width);
+            } else {
                 let anchor = self.anchor();
                 self.view.layout(&self.statement, &self.analysis, width);
                 self.text_top = self.row_of_anchor(anchor);
@@ -45,6 +76,60 @@ impl App {
             }
         }
         self.clamp();
+    }
+
+    /// Lays the text out off the UI thread from now on: the terminal loop takes
+    /// [`App::take_layout_request`] and gives the view back to [`App::take_view`].
+    pub fn lay_out_in_background(&mut self) {
+        self.layout_work.enabled = true;
+    }
+
+    /// The layout the terminal loop is to make off the UI thread, if any.
+    pub fn take_layout_request(&mut self) -> Option<LayoutRequest> {
+        self.layout_work.request.take()
+    }
+
+    /// Asks for the text laid out at `width`, unless it is already on its way.
+    fn request_layout(&mut self, width: u16) {
+        let work = &mut self.layout_work;
+        if work.awaited == Some(width) {
+            return;
+        }
+        work.generation += 1;
+        work.awaited = Some(width);
+        work.request = Some(LayoutRequest {
+            generation: work.generation,
+            width,
+            statement: Arc::clone(&self.statement),
+            analysis: Arc::clone(&self.analysis),
+        });
+    }
+
+    /// Drops the layout on its way, if any: it would be stale when it lands.
+    pub(super) fn forget_layout(&mut self) {
+        let work = &mut self.layout_work;
+        if work.awaited.take().is_some() {
+            work.generation += 1;
+            work.request = None;
+        }
+    }
+
+    /// Puts a view laid out off the UI thread in place, keeping the reading position,
+    /// unless a newer layout was asked for since; returns whether it was taken.
+    pub fn take_view(&mut self, generation: u64, mut view: TextView) -> bool {
+        let work = &mut self.layout_work;
+        if generation != work.generation || work.awaited.is_none() {
+            return false;
+        }
+        work.awaited = None;
+        // The analysis may have landed while the rows were made.
+        view.set_sections(&self.analysis);
+        let anchor = self.anchor();
+        self.view = view;
+        self.text_top = self.row_of_anchor(anchor);
+        self.overscroll = self.text_top > self.max_text_top();
+        self.clamp();
+        true
     }
 
     /// Whether text row `row` is in the text pane.

@@ -1,5 +1,6 @@
 //! The reader's loop: the statement drawn at once, the rest of a long one read and
-//! the analysis done on a second thread, big statements filtered on a third.
+//! the analysis done on a second thread, big statements filtered on a third and laid
+//! out again for a new width on a fourth.
 
 use std::io;
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use super::{
 use crate::analysis::Analysis;
 use crate::analysis::filter::{Filter, FilterResult};
 use crate::app::textview::TextView;
-use crate::app::{self, Action, App, FilterRequest};
+use crate::app::{self, Action, App, FilterRequest, LayoutRequest};
 use crate::document::Statement;
 use crate::memory;
 use crate::ui;
@@ -26,11 +27,17 @@ pub(super) enum ReaderMessage {
     Read(Box<(Arc<Statement>, Analysis, TextView)>),
     Analysed(Box<Analysis>),
     Filtered(u64, Arc<FilterResult>),
+    /// The text laid out again for a new width, for the layout request numbered so.
+    Laid(u64, Box<TextView>),
 }
 
 /// Statements with more sentences than this are filtered off the UI thread, so a
 /// keystroke is echoed at once however long the search takes.
 const BACKGROUND_FILTER_SENTENCES: usize = 5_000;
+
+/// Statements with more paragraphs than this are laid out again for a new width off
+/// the UI thread (about 10 ms of wrapping here), so a resize never holds keys up.
+const BACKGROUND_LAYOUT_PARAGRAPHS: usize = 20_000;
 
 /// Reads the whole statement.
 pub type ReadJob = Box<dyn FnOnce() -> Statement + Send>;
@@ -79,6 +86,7 @@ pub(super) fn serve(
     resize(&mut session.terminal, width, height)?;
     app::update(app, Action::Resize(width, height));
     let mut searches: Option<Sender<FilterRequest>> = None;
+    let mut layouts: Option<Sender<LayoutRequest>> = None;
     let mut dirty = true;
     // The panic path restores the terminal; the test that proves it needs a panic.
     let panic_for_tests = std::env::var_os("COMMUNIQUE_PANIC_FOR_TESTS").is_some();
@@ -89,6 +97,13 @@ pub(super) fn serve(
         }
         if let (Some(searches), Some(request)) = (&searches, app.take_filter_request()) {
             let _ = searches.send(request);
+        }
+        if layouts.is_none() && app.statement.paragraphs.len() > BACKGROUND_LAYOUT_PARAGRAPHS {
+            app.lay_out_in_background();
+            layouts = Some(spawn_layout(session.sender.clone(), id));
+        }
+        if let (Some(layouts), Some(request)) = (&layouts, app.take_layout_request()) {
+            let _ = layouts.send(request);
         }
         if dirty {
             session.terminal.draw(|frame| ui::draw(app, frame))?;
@@ -172,6 +187,9 @@ fn take(app: &mut App, message: ReaderMessage) {
         ReaderMessage::Filtered(generation, result) => {
             app::update(app, Action::Filtered { generation, result });
         }
+        ReaderMessage::Laid(generation, view) => {
+            app.take_view(generation, *view);
+        }
     }
 }
 
@@ -237,6 +255,24 @@ fn spawn_filter(sender: Sender<Message>, id: u64) -> Sender<FilterRequest> {
             }
             // A search of a big statement frees as much as it keeps.
             memory::give_back();
+        }
+    });
+    requests
+}
+
+/// Lays the text out for the newest width asked for, one layout at a time.
+fn spawn_layout(sender: Sender<Message>, id: u64) -> Sender<LayoutRequest> {
+    let (requests, inbox) = mpsc::channel::<LayoutRequest>();
+    std::thread::spawn(move || {
+        while let Ok(mut request) = inbox.recv() {
+            while let Ok(newer) = inbox.try_recv() {
+                request = newer;
+            }
+            let view = TextView::new(&request.statement, &request.analysis, request.width);
+            let laid = ReaderMessage::Laid(request.generation, Box::new(view));
+            if sender.send(Message::Reader(id, laid)).is_err() {
+                return;
+            }
         }
     });
     requests
