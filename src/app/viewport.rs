@@ -61,10 +61,7 @@ impl App {
             } else if self.layout_work.enabled {
                 self.request_layout(width);
             } else {
-                let anchor = self.anchor();
-                self.view.layout(&self.statement, &self.analysis, width);
-                self.text_top = self.row_of_anchor(anchor);
-                self.overscroll = self.text_top > self.max_text_top();
+                self.keeping_place(|app| app.view.layout(&app.statement, &app.analysis, width));
             }
         }
         if let Some(target) = shown {
@@ -124,12 +121,18 @@ impl App {
         work.awaited = None;
         // The analysis may have landed while the rows were made.
         view.set_sections(&self.analysis);
-        let anchor = self.anchor();
-        self.view = view;
-        self.text_top = self.row_of_anchor(anchor);
-        self.overscroll = self.text_top > self.max_text_top();
+        self.keeping_place(|app| app.view = view);
         self.clamp();
         true
+    }
+
+    /// Lays the text out anew with `change`, keeping the place at the top of the view
+    /// at the top.
+    fn keeping_place(&mut self, change: impl FnOnce(&mut App)) {
+        let anchor = self.anchor();
+        change(self);
+        self.text_top = self.row_of_anchor(anchor);
+        self.overscroll = self.text_top > self.max_text_top();
     }
 
     /// Whether text row `row` is in the text pane.

@@ -237,10 +237,8 @@ fn spawn_filter(sender: Sender<Message>, id: u64) -> Sender<FilterRequest> {
     std::thread::spawn(move || {
         let mut filter = Filter::default();
         let mut searched: Option<Arc<Analysis>> = None;
-        while let Ok(mut request) = inbox.recv() {
-            while let Ok(newer) = inbox.try_recv() {
-                request = newer;
-            }
+        while let Ok(request) = inbox.recv() {
+            let request = newest(&inbox, request);
             if !searched
                 .as_ref()
                 .is_some_and(|a| Arc::ptr_eq(a, &request.analysis))
@@ -264,10 +262,8 @@ fn spawn_filter(sender: Sender<Message>, id: u64) -> Sender<FilterRequest> {
 fn spawn_layout(sender: Sender<Message>, id: u64) -> Sender<LayoutRequest> {
     let (requests, inbox) = mpsc::channel::<LayoutRequest>();
     std::thread::spawn(move || {
-        while let Ok(mut request) = inbox.recv() {
-            while let Ok(newer) = inbox.try_recv() {
-                request = newer;
-            }
+        while let Ok(request) = inbox.recv() {
+            let request = newest(&inbox, request);
             let view = TextView::new(&request.statement, &request.analysis, request.width);
             let laid = ReaderMessage::Laid(request.generation, Box::new(view));
             if sender.send(Message::Reader(id, laid)).is_err() {
@@ -276,4 +272,10 @@ fn spawn_layout(sender: Sender<Message>, id: u64) -> Sender<LayoutRequest> {
         }
     });
     requests
+}
+
+/// The newest of `request` and those waiting behind it in `inbox`: a worker skips the
+/// requests a newer one has made stale.
+fn newest<T>(inbox: &mpsc::Receiver<T>, request: T) -> T {
+    inbox.try_iter().last().unwrap_or(request)
 }

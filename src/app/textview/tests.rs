@@ -168,8 +168,8 @@ fn every_row<'a>(statement: &'a Statement, view: &'a TextView, width: usize) -> 
         for heading in statement.headings_before(before) {
             for line in wrap_lines(&safe::visible(&heading.text), width) {
                 let kept = headings.next().expect("a kept heading row");
-                assert_eq!(&view.lines[kept.start as usize..kept.end as usize], line);
                 let text = &view.lines[kept.start as usize..kept.end as usize];
+                assert_eq!(text, line);
                 rows.push(RowKind::Heading { text, before });
             }
         }
@@ -227,10 +227,14 @@ fn rows_wrapped_when_asked_for_are_the_rows_of_a_whole_layout() {
                         panic!("row {row} of paragraph {p} is not text");
                     };
                     assert_eq!(paragraph, p);
+                    // Past the last line's end (trailing space) is the last line.
+                    let last_line = !matches!(
+                        expected.get(row + 1),
+                        Some(RowKind::Text { paragraph, .. }) if *paragraph == p
+                    );
                     assert!(
-                        offset < end
-                            || row + 1 == expected.len()
-                            || !matches!(expected[row + 1], RowKind::Text { paragraph, .. } if paragraph == p)
+                        offset < end || last_line,
+                        "byte {offset} of {p} on row {row}"
                     );
                 }
             }
