@@ -52,32 +52,56 @@ pub fn is_space(c: char) -> bool {
 /// A run of blank lines is kept as its first: every reader of lines treats one blank
 /// line as a break like many, and a file of millions of blank lines then costs nothing.
 pub fn split(text: &str) -> Vec<Line<'_>> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut rest = text;
-    let mut index: u32 = 0;
-    while !rest.is_empty() {
-        let (line, next) = match find_line_break(rest) {
-            Some(at) => {
-                let brk = rest[at..].chars().next().unwrap_or('\n');
-                let mut after = at + brk.len_utf8();
-                if brk == '\r' && rest[after..].starts_with('\n') {
-                    after += 1;
-                }
-                (&rest[..at], &rest[after..])
-            }
-            None => (rest, ""),
-        };
-        let mut line = normalise(line);
-        line.index = index;
-        index = index.saturating_add(1);
-        rest = next;
-        if line.is_blank() && lines.last().is_some_and(Line::is_blank) {
-            continue;
-        }
-        lines.push(line);
+    lines(text).collect()
+}
+
+/// The lines [`split`] gives, one at a time: what reads a text once more, line by
+/// line, then holds no line it is done with.
+pub fn lines(text: &str) -> Lines<'_> {
+    Lines {
+        rest: text.strip_prefix('\u{FEFF}').unwrap_or(text),
+        index: 0,
+        after_blank: false,
     }
-    lines
+}
+
+/// The iterator of [`lines`].
+pub struct Lines<'a> {
+    rest: &'a str,
+    index: u32,
+    after_blank: bool,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        while !self.rest.is_empty() {
+            let rest = self.rest;
+            let (line, next) = match find_line_break(rest) {
+                Some(at) => {
+                    let brk = rest[at..].chars().next().unwrap_or('\n');
+                    let mut after = at + brk.len_utf8();
+                    if brk == '\r' && rest[after..].starts_with('\n') {
+                        after += 1;
+                    }
+                    (&rest[..at], &rest[after..])
+                }
+                None => (rest, ""),
+            };
+            let mut line = normalise(line);
+            line.index = self.index;
+            self.index = self.index.saturating_add(1);
+            self.rest = next;
+            let blank = line.is_blank();
+            if blank && self.after_blank {
+                continue;
+            }
+            self.after_blank = blank;
+            return Some(line);
+        }
+        None
+    }
 }
 
 /// Whether a line is already normalised: single ASCII spaces between words, none at
@@ -168,14 +192,17 @@ fn normalise(raw: &str) -> Line<'_> {
 /// Removes Markdown's inline markers from every line, noting which lines were all
 /// strong emphasis (candidate headings) before the markers went.
 pub fn clean_markdown(lines: &mut [Line]) {
-    for line in lines {
-        if super::header::is_separator(&line.text) {
-            continue;
-        }
-        line.strong = super::markdown::is_strong_line(&line.text);
-        if let std::borrow::Cow::Owned(clean) = super::markdown::clean(&line.text) {
-            line.text = std::borrow::Cow::Owned(clean);
-        }
+    lines.iter_mut().for_each(clean_markdown_line);
+}
+
+/// [`clean_markdown`] for one line.
+pub fn clean_markdown_line(line: &mut Line) {
+    if super::header::is_separator(&line.text) {
+        return;
+    }
+    line.strong = super::markdown::is_strong_line(&line.text);
+    if let std::borrow::Cow::Owned(clean) = super::markdown::clean(&line.text) {
+        line.text = std::borrow::Cow::Owned(clean);
     }
 }
 

@@ -281,7 +281,16 @@ impl Statement {
         }
         let first_line = front.as_ref().map_or(1, |f| f.lines + 1);
         let head = header::read(&lines, first_line, front.as_ref(), fallback_title);
-        let body = body::read(&mut lines[head.body_start..], first_line);
+        // The body's lines are read again from the text as its paragraphs are built,
+        // so that these go first (see body::read).
+        lines.drain(..head.body_start);
+        let again = lines::lines(rest).skip(head.body_start).map(|mut line| {
+            if markdown {
+                lines::clean_markdown_line(&mut line);
+            }
+            line
+        });
+        let body = body::read(lines, again, first_line);
         let mut header = head.lines;
         if let Some(front) = &front {
             header.splice(0..0, front_matter_lines(text, front));

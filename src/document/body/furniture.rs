@@ -12,16 +12,45 @@ use super::super::dates;
 use super::super::header::{self, HeaderLexicon};
 use super::super::lines::Line;
 
+/// Why a line is dropped. One byte, as every line of the body has one (or `None`): a
+/// file of millions of short lines would otherwise pay more for the reasons than for
+/// its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    Separator,
+    Notice,
+    Related,
+    PageNumber,
+    Date,
+    Footnote,
+    Signature,
+}
+
+impl Furniture {
+    /// The name the exports give the reason.
+    pub fn detail(self) -> &'static str {
+        match self {
+            Furniture::Separator => "separator",
+            Furniture::Notice => "notice",
+            Furniture::Related => "related",
+            Furniture::PageNumber => "page_number",
+            Furniture::Date => "date",
+            Furniture::Footnote => "footnote",
+            Furniture::Signature => "signature",
+        }
+    }
+}
+
 /// Why each line is dropped (`None`: it is text), and the footnote numbers found.
 pub struct Marked {
-    pub dropped: Vec<Option<&'static str>>,
+    pub dropped: Vec<Option<Furniture>>,
     /// Numbers the text uses as footnote markers and whose footnotes were dropped.
     pub footnotes: HashSet<u16>,
 }
 
 pub fn mark(lines: &[Line]) -> Marked {
     let lexicon = HeaderLexicon::embedded();
-    let mut dropped: Vec<Option<&'static str>> = vec![None; lines.len()];
+    let mut dropped: Vec<Option<Furniture>> = vec![None; lines.len()];
     let mut seen_text = false;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
@@ -31,19 +60,19 @@ pub fn mark(lines: &[Line]) -> Marked {
         // Notices and labels are short: a long line is compared by its start only.
         let key = lower_key(prefix(text, 120));
         let reason = if header::is_separator(text) {
-            Some("separator")
+            Some(Furniture::Separator)
         } else if lexicon.is_notice(&key) || lexicon.is_delivery(&key) {
-            Some("notice")
+            Some(Furniture::Notice)
         } else if seen_text && lexicon.is_tail(&key) && text.split_whitespace().count() <= 5 {
             for d in dropped.iter_mut().skip(i) {
-                *d = Some("related");
+                *d = Some(Furniture::Related);
             }
             break;
         } else if is_alone(lines, i) && (is_bare_date(text) || is_page_number(text)) {
             Some(if is_page_number(text) {
-                "page_number"
+                Furniture::PageNumber
             } else {
-                "date"
+                Furniture::Date
             })
         } else {
             None
@@ -137,7 +166,7 @@ fn marker_numbers(lines: &[Line]) -> HashSet<u16> {
 }
 
 /// Trailing blocks that are footnotes; returns their numbers.
-fn mark_footnotes(lines: &[Line], dropped: &mut [Option<&'static str>]) -> HashSet<u16> {
+fn mark_footnotes(lines: &[Line], dropped: &mut [Option<Furniture>]) -> HashSet<u16> {
     let markers = marker_numbers(lines);
     let mut found = HashSet::default();
     let mut end = lines.len();
@@ -147,7 +176,7 @@ fn mark_footnotes(lines: &[Line], dropped: &mut [Option<&'static str>]) -> HashS
             Some((n, slash)) if slash || markers.contains(&n) => {
                 found.insert(n);
                 for d in &mut dropped[block.clone()] {
-                    d.get_or_insert("footnote");
+                    d.get_or_insert(Furniture::Footnote);
                 }
                 end = block.start;
             }
@@ -160,7 +189,7 @@ fn mark_footnotes(lines: &[Line], dropped: &mut [Option<&'static str>]) -> HashS
 /// The last block of lines not yet dropped that ends at or before `end`.
 fn last_block(
     lines: &[Line],
-    dropped: &[Option<&'static str>],
+    dropped: &[Option<Furniture>],
     end: usize,
 ) -> Option<std::ops::Range<usize>> {
     let kept = |i: usize| !lines[i].is_blank() && dropped[i].is_none();
@@ -173,7 +202,7 @@ fn last_block(
 }
 
 /// A last block of names (and a date): the signatures under a declaration.
-fn mark_signature(lines: &[Line], dropped: &mut [Option<&'static str>]) {
+fn mark_signature(lines: &[Line], dropped: &mut [Option<Furniture>]) {
     let Some(block) = last_block(lines, dropped, lines.len()) else {
         return;
     };
@@ -186,7 +215,7 @@ fn mark_signature(lines: &[Line], dropped: &mut [Option<&'static str>]) {
     let has_text_before = (0..block.start).any(|i| !lines[i].is_blank() && dropped[i].is_none());
     if names >= 1 && all_names_or_dates && has_text_before && (names >= 2 || texts.len() >= 2) {
         for d in &mut dropped[block] {
-            *d = Some("signature");
+            *d = Some(Furniture::Signature);
         }
     }
 }
@@ -232,7 +261,11 @@ mod tests {
     use crate::document::lines;
 
     fn reasons(text: &str) -> Vec<Option<&'static str>> {
-        mark(&lines::split(text)).dropped
+        details(&mark(&lines::split(text)).dropped)
+    }
+
+    fn details(dropped: &[Option<Furniture>]) -> Vec<Option<&'static str>> {
+        dropped.iter().map(|d| d.map(Furniture::detail)).collect()
     }
 
     #[test]
@@ -250,7 +283,7 @@ mod tests {
         let text = "Recalling its decision, 7\n\nNoting the report, 8\n\n1. Decides to act;\n\n7 Ibid., document S/1.\n\n8 See documents S/2 and\nS/3.\n";
         let marked = mark(&lines::split(text));
         assert_eq!(
-            marked.dropped[6..],
+            details(&marked.dropped[6..]),
             [Some("footnote"), None, Some("footnote"), Some("footnote")]
         );
         assert_eq!(marked.footnotes.len(), 2);

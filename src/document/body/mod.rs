@@ -36,53 +36,41 @@ pub struct Body {
     pub dropped: Vec<HeaderLine>,
 }
 
-/// Reads the body; `first_line` is the 1-based line number of the line of index 0.
-/// Furniture is blanked in place: a copy of the lines would double what a file of
-/// millions of short lines costs.
-pub fn read(lines: &mut [Line], first_line: usize) -> Body {
-    let marked = furniture::mark(lines);
-    // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
-    for i in 1..lines.len() {
-        let text = &lines[i].text;
-        let underline =
-            text.len() >= 3 && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'));
-        if underline
-            && marked.dropped[i].is_some()
-            && marked.dropped[i - 1].is_none()
-            && !lines[i - 1].is_blank()
-        {
-            lines[i - 1].strong = true;
-        }
-    }
-    let mut dropped = Vec::new();
-    for (line, reason) in lines.iter_mut().zip(&marked.dropped) {
-        if let Some(reason) = reason {
-            if !line.is_blank() {
-                dropped.push(HeaderLine {
-                    line: crate::document::saturating_u32(first_line + line.index as usize),
-                    text: line.text.as_ref().into(),
-                    class: LineClass::Furniture,
-                    detail: reason,
-                });
-            }
-            *line = Line::blank();
-        }
-    }
-    let lines = &*lines;
-    let resolution = lines.iter().any(|l| is_subject_line(&l.text));
+/// Reads the body from `lines`, its lines, and `again`, the same lines read once more
+/// from the text; `first_line` is the 1-based line number of the line of index 0.
+/// `lines` serves the passes that look at the whole body (furniture, the vocabulary)
+/// and is dropped before the paragraphs are built from `again`, a line at a time: the
+/// lines of a file of millions of short paragraphs would otherwise be held beside all
+/// its paragraphs, which cost as much again.
+pub fn read<'a>(
+    mut lines: Vec<Line<'a>>,
+    again: impl Iterator<Item = Line<'a>>,
+    first_line: usize,
+) -> Body {
+    let prepared = prepare(&mut lines, first_line);
+    drop(lines);
     let mut out = Builder {
-        strip_markers: resolution || !marked.footnotes.is_empty(),
-        vocabulary: Vocabulary::of(lines),
+        strip_markers: prepared.strip_markers,
+        vocabulary: prepared.vocabulary,
         ..Builder::default()
     };
-    drop(marked);
-    let mut blocks = lines
-        .split(Line::is_blank)
-        .filter(|b| !b.is_empty())
-        .peekable();
+    let mut strong = prepared.strong.iter().peekable();
+    let lines = again
+        .zip(prepared.dropped)
+        .enumerate()
+        .map(|(i, (mut line, dropped))| {
+            if dropped {
+                return Line::blank();
+            }
+            if strong.next_if(|&&at| at == i).is_some() {
+                line.strong = true;
+            }
+            line
+        });
+    let mut blocks = Blocks { lines }.peekable();
     while let Some(block) = blocks.next() {
         let next_block = blocks.peek();
-        read_block(block, next_block.is_none(), resolution, &mut out);
+        read_block(&block, next_block.is_none(), prepared.resolution, &mut out);
         let continues = next_block.is_some_and(|next| {
             next[0].text.starts_with(|c: char| c.is_lowercase())
                 && out.open.as_ref().is_some_and(|p| !p.ends_clause())
@@ -96,7 +84,84 @@ pub fn read(lines: &mut [Line], first_line: usize) -> Body {
         headings,
         paragraphs,
         sentences,
-        dropped,
+        dropped: prepared.furniture,
+    }
+}
+
+/// What the passes over the whole body find, for reading it a line at a time.
+struct Prepared {
+    /// Per line, whether it is furniture (read as blank).
+    dropped: Vec<bool>,
+    /// The furniture lines that said something, for the header's list.
+    furniture: Vec<HeaderLine>,
+    /// Lines above a Setext underline, in order: strong, as headings are.
+    strong: Vec<usize>,
+    resolution: bool,
+    strip_markers: bool,
+    vocabulary: Vocabulary,
+}
+
+fn prepare(lines: &mut [Line], first_line: usize) -> Prepared {
+    let marked = furniture::mark(lines);
+    // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
+    let mut strong = Vec::new();
+    for i in 1..lines.len() {
+        let text = &lines[i].text;
+        let underline =
+            text.len() >= 3 && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'));
+        if underline
+            && marked.dropped[i].is_some()
+            && marked.dropped[i - 1].is_none()
+            && !lines[i - 1].is_blank()
+        {
+            lines[i - 1].strong = true;
+            strong.push(i - 1);
+        }
+    }
+    let mut furniture = Vec::new();
+    for (line, reason) in lines.iter_mut().zip(&marked.dropped) {
+        if let Some(reason) = reason {
+            if !line.is_blank() {
+                furniture.push(HeaderLine {
+                    line: crate::document::saturating_u32(first_line + line.index as usize),
+                    text: line.text.as_ref().into(),
+                    class: LineClass::Furniture,
+                    detail: reason.detail(),
+                });
+            }
+            *line = Line::blank();
+        }
+    }
+    let lines = &*lines;
+    let resolution = lines.iter().any(|l| is_subject_line(&l.text));
+    Prepared {
+        dropped: marked.dropped.iter().map(Option::is_some).collect(),
+        furniture,
+        strong,
+        resolution,
+        strip_markers: resolution || !marked.footnotes.is_empty(),
+        vocabulary: Vocabulary::of(lines),
+    }
+}
+
+/// The blocks of a body, runs of lines that are not blank, each gathered as it is read.
+struct Blocks<I> {
+    lines: I,
+}
+
+impl<'a, I: Iterator<Item = Line<'a>>> Iterator for Blocks<I> {
+    type Item = Vec<Line<'a>>;
+
+    fn next(&mut self) -> Option<Vec<Line<'a>>> {
+        let mut block = Vec::new();
+        for line in self.lines.by_ref() {
+            if !line.is_blank() {
+                block.push(line);
+            } else if !block.is_empty() {
+                break;
+            }
+        }
+        (!block.is_empty()).then_some(block)
     }
 }
 

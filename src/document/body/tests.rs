@@ -3,8 +3,13 @@
 use super::*;
 use crate::document::lines;
 
+/// The body of `text`, all of it.
+fn body_of(text: &str) -> Body {
+    read(lines::split(text), lines::lines(text), 1)
+}
+
 fn parse(text: &str) -> (Vec<Heading>, Vec<Paragraph>) {
-    let body = read(&mut lines::split(text), 1);
+    let body = body_of(text);
     (body.headings, body.paragraphs)
 }
 
@@ -149,11 +154,8 @@ fn a_stray_blank_line_inside_a_clause_is_joined() {
 
 #[test]
 fn footnotes_and_their_markers_are_dropped() {
-    let body = read(
-        &mut lines::split(
-            "The Security Council,\n\nHaving considered the report, 7\n\n1. Decides to act.\n\n7 See document S/1.\n",
-        ),
-        1,
+    let body = body_of(
+        "The Security Council,\n\nHaving considered the report, 7\n\n1. Decides to act.\n\n7 See document S/1.\n",
     );
     let texts: Vec<&str> = body.paragraphs.iter().map(|p| p.text.as_ref()).collect();
     assert_eq!(
@@ -198,10 +200,14 @@ fn separators_and_signatures_are_not_paragraphs() {
 
 #[test]
 fn strong_lines_are_headings_but_bold_leads_are_not() {
-    let mut lines =
-        lines::split("**Introduction**\n\n**We commit to it.** Across the globe, we act.\n");
+    let text = "**Introduction**\n\n**We commit to it.** Across the globe, we act.\n";
+    let mut lines = lines::split(text);
     lines::clean_markdown(&mut lines);
-    let body = read(&mut lines, 1);
+    let again = lines::lines(text).map(|mut line| {
+        lines::clean_markdown_line(&mut line);
+        line
+    });
+    let body = read(lines, again, 1);
     assert_eq!(body.headings[0].text, "Introduction");
     assert_eq!(
         &*body.paragraphs[0].text,
@@ -232,7 +238,7 @@ fn underlined_headings() {
 #[test]
 fn dropped_lines_keep_their_numbers_after_runs_of_blank_lines() {
     let text = "The Security Council,\n\n\n\nHaving considered the report, 7\n\n\n1. Decides to act.\n\n\n\n7 See document S/1.\n";
-    let body = read(&mut lines::split(text), 1);
+    let body = body_of(text);
     assert_eq!(body.dropped[0].detail, "footnote");
     assert_eq!(body.dropped[0].line, 12);
 }
