@@ -90,7 +90,7 @@ fn shape3_numbered_paragraphs_and_parts() {
             "Section 3"
         ]
     );
-    let numbers: Vec<Option<&str>> = s.paragraphs.iter().map(|p| p.number()).collect();
+    let numbers: Vec<Option<&str>> = (0..s.paragraphs.len()).map(|p| s.number(p)).collect();
     assert_eq!(
         numbers,
         [
@@ -103,7 +103,7 @@ fn shape3_numbered_paragraphs_and_parts() {
             Some("4")
         ]
     );
-    let markers: Vec<Option<&str>> = s.paragraphs.iter().map(|p| p.marker()).collect();
+    let markers: Vec<Option<&str>> = (0..s.paragraphs.len()).map(|p| s.marker(p)).collect();
     assert_eq!(markers[3], Some("(a)"));
     assert!(
         s.paragraphs[0].text.starts_with("Today, Ruritania"),

@@ -191,13 +191,13 @@ fn what_is_held_grows_with_the_input() {
         most_held,
     };
     for shape in [
-        shape("act-dense paragraphs", 4_000, act_dense, 3.05, 2.8),
+        shape("act-dense paragraphs", 4_000, act_dense, 3.0, 2.7),
         shape(
             "one-word paragraphs",
             40_000,
             one_word_paragraphs,
             12.0,
-            7.5,
+            6.5,
         ),
         shape("one-word headings", 40_000, one_word_headings, 17.5, 14.0),
         shape("blank lines", 400_000, blank_lines, 0.05, 0.05),

@@ -175,7 +175,7 @@ fn running_headers_footers_and_broken_words_are_undone() {
     assert_eq!(m.title, "Joint Communiqué of Norway and Chile");
     assert_eq!(m.date.unwrap().to_string(), "2022-06-09");
     assert_eq!(m.place.as_deref(), Some("Oslo"));
-    let numbers: Vec<Option<&str>> = s.paragraphs.iter().map(|p| p.number()).collect();
+    let numbers: Vec<Option<&str>> = (0..s.paragraphs.len()).map(|p| s.number(p)).collect();
     assert_eq!(
         numbers,
         [Some("1"), Some("2"), Some("3"), Some("4"), Some("5")]

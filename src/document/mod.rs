@@ -43,6 +43,10 @@ pub struct Statement {
     pub paragraphs: Vec<Paragraph>,
     /// Every paragraph's sentences, in reading order ([`Statement::paragraph_sentences`]).
     sentences: Vec<Sentence>,
+    /// The numbered paragraphs' numbers, by paragraph index in ascending order
+    /// ([`Statement::number`]): kept apart, so that the many paragraphs without a number
+    /// pay nothing for it.
+    numbering: Vec<(u32, Numbering)>,
     /// Where the text came from: a path, or `None` for the embedded statement and stdin.
     pub source: Option<String>,
     /// Every line read as header (front matter, title, occasion, dates, references) or
@@ -151,9 +155,6 @@ impl Heading {
 /// in one vector, not an allocation per paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
-    /// Boxed as one: most paragraphs are not numbered, and an unnumbered one then
-    /// pays for one pointer, not for two strings.
-    pub numbering: Option<Box<Numbering>>,
     pub text: compact_str::CompactString,
     /// Place of this paragraph's first sentence in the statement's reading order.
     first_sentence: u32,
@@ -226,24 +227,9 @@ impl SentenceRef {
 }
 
 impl Paragraph {
-    /// The paragraph number without decoration: "1", "a", "iv".
-    pub fn number(&self) -> Option<&str> {
-        self.numbering.as_deref().map(Numbering::number)
-    }
-
-    /// The number as it is written in the text: "1.", "(a)", "iv)".
-    pub fn marker(&self) -> Option<&str> {
-        self.numbering.as_deref().map(Numbering::marker)
-    }
-
     /// A paragraph of `text`, whose sentences are `sentences` of the statement's.
-    pub fn new(
-        numbering: Option<Box<Numbering>>,
-        text: compact_str::CompactString,
-        sentences: std::ops::Range<usize>,
-    ) -> Paragraph {
+    pub fn new(text: compact_str::CompactString, sentences: std::ops::Range<usize>) -> Paragraph {
         Paragraph {
-            numbering,
             text,
             first_sentence: saturating_u32(sentences.start),
             sentence_count: saturating_u32(sentences.len()),
@@ -298,16 +284,22 @@ impl Statement {
         header.extend(body.dropped);
         // Grown by doubling, then kept as long as the statement: up to half of a big
         // statement's paragraphs would be spare room.
-        let (mut headings, mut paragraphs, mut sentences) =
-            (body.headings, body.paragraphs, body.sentences);
+        let (mut headings, mut paragraphs, mut sentences, mut numbering) = (
+            body.headings,
+            body.paragraphs,
+            body.sentences,
+            body.numbering,
+        );
         headings.shrink_to_fit();
         paragraphs.shrink_to_fit();
         sentences.shrink_to_fit();
+        numbering.shrink_to_fit();
         Statement {
             metadata: head.metadata,
             headings,
             paragraphs,
             sentences,
+            numbering,
             source: None,
             header,
         }
@@ -372,9 +364,24 @@ impl Statement {
     /// Paragraph `p`'s number as the statement writes it ("12", "b"), else its
     /// 1-based position: how a reader cites it.
     pub fn paragraph_number(&self, p: usize) -> String {
-        self.paragraphs[p]
-            .number()
+        self.number(p)
             .map_or_else(|| (p + 1).to_string(), str::to_string)
+    }
+
+    /// Paragraph `p`'s number without decoration ("1", "a", "iv"), if it has one.
+    pub fn number(&self, p: usize) -> Option<&str> {
+        self.numbering_of(p).map(Numbering::number)
+    }
+
+    /// Paragraph `p`'s number as it is written in the text ("1.", "(a)", "iv)").
+    pub fn marker(&self, p: usize) -> Option<&str> {
+        self.numbering_of(p).map(Numbering::marker)
+    }
+
+    fn numbering_of(&self, p: usize) -> Option<&Numbering> {
+        let p = u32::try_from(p).ok()?;
+        let at = self.numbering.binary_search_by_key(&p, |(q, _)| *q).ok()?;
+        Some(&self.numbering[at].1)
     }
 
     /// The name of the file the statement came from, without its folders: what an

@@ -159,7 +159,7 @@ impl Serialize for Export<'_> {
                     .map(move |(i, p)| ParagraphOut {
                         id: i + 1,
                         section: analysis.sections[analysis.paragraph_section[i] as usize].id(),
-                        number: p.number(),
+                        number: statement.number(i),
                         text: &p.text,
                         sentences: Seq(move || {
                             statement.paragraph_sentences(i).iter().enumerate().map(

@@ -57,7 +57,7 @@ pub fn write_plain(statement: &Statement, width: usize, out: &mut dyn Write) -> 
         }
         writeln!(out)?;
         let text = safe::visible(&paragraph.text);
-        let (first, rest) = match paragraph.marker() {
+        let (first, rest) = match statement.marker(i) {
             Some(marker) => {
                 let marker = safe::visible(marker);
                 (format!("{marker} "), " ".repeat(marker.width() + 1))

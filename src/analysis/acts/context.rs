@@ -27,10 +27,12 @@ pub(super) struct Context {
 }
 
 impl Context {
-    /// Updates the implicit subjects for paragraph `paragraph` (tokenised as `tokens`).
+    /// Updates the implicit subjects for paragraph `paragraph` (tokenised as `tokens`;
+    /// `numbered` when it has a number).
     pub(super) fn begin_paragraph(
         &mut self,
         paragraph: &Paragraph,
+        numbered: bool,
         tokens: &Tokens,
         speakers: &Speakers,
         lexicon: &CueLexicon,
@@ -42,7 +44,7 @@ impl Context {
             self.resolution = subject.speaks_for_authors().then_some(subject);
             return;
         }
-        if paragraph.number().is_none() && self.lead_in.is_some() {
+        if !numbered && self.lead_in.is_some() {
             self.lead_in = None;
         }
     }

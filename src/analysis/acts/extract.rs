@@ -66,8 +66,13 @@ impl<'a> Extractor<'a> {
         let (lexicon, speakers) = (self.lexicon, self.speakers);
         let paragraph = &statement.paragraphs[pi];
         let ids = lexicon.word_ids(tokens);
-        self.context
-            .begin_paragraph(paragraph, tokens, speakers, lexicon);
+        self.context.begin_paragraph(
+            paragraph,
+            statement.number(pi).is_some(),
+            tokens,
+            speakers,
+            lexicon,
+        );
         let mut t = 0;
         for (si, sentence) in statement.paragraph_sentences(pi).iter().enumerate() {
             while t < tokens.len() && tokens.tokens[t].start() < sentence.start() {

@@ -28,8 +28,8 @@ use row::{FRONT_MATTER, Row, Tag};
 /// Paragraph `p`'s marker as displayed ("1.", "(a)"), or empty; made when drawn, not
 /// kept, as nearly all are short and clean (borrowed).
 pub fn marker(statement: &Statement, p: usize) -> std::borrow::Cow<'_, str> {
-    statement.paragraphs[p]
-        .marker()
+    statement
+        .marker(p)
         .map_or(std::borrow::Cow::Borrowed(""), safe::visible)
 }
 

@@ -33,6 +33,8 @@ pub struct Body {
     pub paragraphs: Vec<Paragraph>,
     /// Every paragraph's sentences, in reading order.
     pub sentences: Vec<Sentence>,
+    /// The numbers of the numbered paragraphs, by paragraph index.
+    pub numbering: Vec<(u32, Numbering)>,
     pub dropped: Vec<HeaderLine>,
 }
 
@@ -79,13 +81,7 @@ pub fn read<'a>(
             out.close();
         }
     }
-    let (headings, paragraphs, sentences) = out.finish();
-    Body {
-        headings,
-        paragraphs,
-        sentences,
-        dropped: prepared.furniture,
-    }
+    out.finish(prepared.furniture)
 }
 
 /// What the passes over the whole body find, for reading it a line at a time.
@@ -261,7 +257,7 @@ fn read_block(block: &[Line], is_last_block: bool, clauses: bool, out: &mut Buil
 
 /// A paragraph being assembled from its lines.
 struct OpenParagraph {
-    numbering: Option<Box<Numbering>>,
+    numbering: Option<Numbering>,
     text: String,
 }
 
@@ -281,6 +277,7 @@ struct Builder {
     headings: Vec<Heading>,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<Sentence>,
+    numbering: Vec<(u32, Numbering)>,
     open: Option<OpenParagraph>,
     /// Drop run-in footnote markers at clause ends ("… States, 7").
     strip_markers: bool,
@@ -298,7 +295,7 @@ impl Builder {
     fn start(&mut self, marker: Option<(&str, &str)>, text: &str) {
         self.close();
         self.open = Some(OpenParagraph {
-            numbering: marker.map(|(marker, number)| Box::new(Numbering::new(marker, number))),
+            numbering: marker.map(|(marker, number)| Numbering::new(marker, number)),
             text: text.to_string(),
         });
     }
@@ -313,16 +310,26 @@ impl Builder {
         let first_sentence = self.sentences.len();
         split_sentences_into(&open.text, &mut self.sentences);
         open.text.shrink_to_fit();
+        if let Some(numbering) = open.numbering {
+            let at = crate::document::saturating_u32(self.paragraphs.len());
+            self.numbering.push((at, numbering));
+        }
         self.paragraphs.push(Paragraph::new(
-            open.numbering,
             open.text.into(),
             first_sentence..self.sentences.len(),
         ));
     }
 
-    fn finish(mut self) -> (Vec<Heading>, Vec<Paragraph>, Vec<Sentence>) {
+    /// The body read, with the furniture `dropped` from it.
+    fn finish(mut self, dropped: Vec<HeaderLine>) -> Body {
         self.close();
-        (self.headings, self.paragraphs, self.sentences)
+        Body {
+            headings: self.headings,
+            paragraphs: self.paragraphs,
+            sentences: self.sentences,
+            numbering: self.numbering,
+            dropped,
+        }
     }
 }
 

@@ -13,6 +13,24 @@ fn parse(text: &str) -> (Vec<Heading>, Vec<Paragraph>) {
     (body.headings, body.paragraphs)
 }
 
+/// Each paragraph's marker and number, `None` for one without.
+fn numbering(text: &str) -> Vec<Option<(String, String)>> {
+    let body = body_of(text);
+    (0..body.paragraphs.len())
+        .map(|p| {
+            let found = body.numbering.iter().find(|(at, _)| *at as usize == p);
+            found.map(|(_, n)| (n.marker().to_string(), n.number().to_string()))
+        })
+        .collect()
+}
+
+fn numbers(text: &str) -> Vec<Option<String>> {
+    numbering(text)
+        .into_iter()
+        .map(|n| n.map(|(_, number)| number))
+        .collect()
+}
+
 fn texts(text: &str) -> Vec<String> {
     parse(text)
         .1
@@ -63,9 +81,8 @@ fn hyphenated_line_ends_are_joined() {
 
 #[test]
 fn numbered_paragraphs_and_parts() {
-    let (h, p) = parse(
-        "PART 1 – THE PARTNERSHIP\n\n  1. Today, Ruritania and the Alliance stand together.\n     \n  2. The region is not at peace.\n\nPART 2 – AREAS OF COOPERATION\n\n  3. We will cooperate.\n",
-    );
+    let text = "PART 1 – THE PARTNERSHIP\n\n  1. Today, Ruritania and the Alliance stand together.\n     \n  2. The region is not at peace.\n\nPART 2 – AREAS OF COOPERATION\n\n  3. We will cooperate.\n";
+    let (h, p) = parse(text);
     assert_eq!(
         h.iter()
             .map(|h| (h.text.as_str(), h.before_paragraph))
@@ -76,8 +93,8 @@ fn numbered_paragraphs_and_parts() {
         ]
     );
     assert_eq!(
-        p.iter().map(|p| p.number()).collect::<Vec<_>>(),
-        [Some("1"), Some("2"), Some("3")]
+        numbers(text),
+        [Some("1".into()), Some("2".into()), Some("3".into())]
     );
     assert_eq!(
         &*p[0].text,
@@ -92,7 +109,10 @@ fn numbered_lines_without_blank_lines() {
     );
     assert_eq!(p.len(), 3);
     assert_eq!(&*p[0].text, "We agree on the first point of the agenda.");
-    assert_eq!(p[2].marker(), Some("(a)"));
+    let numbered = numbering(
+        "1. We agree on the first point of the\nagenda.\n2. We agree on the second.\n(a) And a sub point.\n",
+    );
+    assert_eq!(numbered[2], Some(("(a)".into(), "a".into())));
 }
 
 #[test]
@@ -245,15 +265,11 @@ fn dropped_lines_keep_their_numbers_after_runs_of_blank_lines() {
 
 #[test]
 fn a_numbering_gives_back_its_marker_and_number_from_one_string() {
-    let (_, p) = parse("(iv) We agree.\n\n12. We note.\n\n3 – We urge all sides.\n");
-    let numbering: Vec<_> = p.iter().map(|p| (p.marker(), p.number())).collect();
+    let numbered = numbering("(iv) We agree.\n\n12. We note.\n\n3 – We urge all sides.\n");
+    let pair = |marker: &str, number: &str| Some((marker.to_string(), number.to_string()));
     assert_eq!(
-        numbering,
-        [
-            (Some("(iv)"), Some("iv")),
-            (Some("12."), Some("12")),
-            (Some("3 –"), Some("3")),
-        ]
+        numbered,
+        [pair("(iv)", "iv"), pair("12.", "12"), pair("3 –", "3")]
     );
     // Longer than is kept inline.
     let long = Numbering::new("Paragraph 1.2.3.4.5.6.7.8:", "1.2.3.4.5.6.7.8");
@@ -264,4 +280,27 @@ fn a_numbering_gives_back_its_marker_and_number_from_one_string() {
     assert_eq!((apart.marker(), apart.number()), ("§ 7:", "seven"));
     let empty = Numbering::new("•", "");
     assert_eq!((empty.marker(), empty.number()), ("•", ""));
+}
+
+#[test]
+fn a_statement_finds_each_numbered_paragraph_among_unnumbered_ones() {
+    let s = crate::document::Statement::parse(
+        "Joint statement\n\nWe open the meeting.\n\n1. We agree.\n\nWe note it.\n\n(b) We act.\n",
+        "t",
+    );
+    let got: Vec<_> = (0..s.paragraphs.len())
+        .map(|p| (s.marker(p), s.number(p)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (None, None),
+            (Some("1."), Some("1")),
+            (None, None),
+            (Some("(b)"), Some("b"))
+        ]
+    );
+    assert_eq!(s.number(s.paragraphs.len()), None);
+    assert_eq!(s.paragraph_number(2), "3", "cited by its place");
+    assert_eq!(s.paragraph_number(3), "b");
 }
