@@ -18,6 +18,7 @@ pub mod html;
 mod lines;
 pub mod markdown;
 mod numbering;
+mod paragraph;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 mod people;
@@ -31,6 +32,7 @@ use std::fmt;
 pub use dates::{Date, DateTime};
 pub use header::{HeaderLine, LineClass, TitleSource};
 pub use numbering::Numbering;
+pub use paragraph::{Paragraph, Sentence, SentenceRef};
 pub use sentences::split_sentences;
 pub use source::{Decoded, LoadError, decode};
 
@@ -148,102 +150,10 @@ impl Heading {
     }
 }
 
-/// One paragraph of the body: its text (lines joined) and where its sentences are in
-/// [`Statement::paragraph_sentences`]. A statement may hold millions of paragraphs,
-/// many of a few words: a text of up to 24 bytes is kept in the paragraph itself, a
-/// longer one in an allocation of its exact size, and the sentences of all paragraphs
-/// in one vector, not an allocation per paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Paragraph {
-    pub text: compact_str::CompactString,
-    /// Place of this paragraph's first sentence in the statement's reading order.
-    first_sentence: u32,
-    sentence_count: u32,
-}
-
-/// A sentence as a byte range of its paragraph's text, in u32: a paragraph is never
-/// near 4 GiB (inputs stop at 512 MiB), and two such sentences fit in a paragraph
-/// without an allocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Sentence {
-    start: u32,
-    end: u32,
-}
-
 /// `n` as u32, saturating: offsets and counts kept in u32 so that what a statement
 /// holds millions of stays small; nothing read reaches 4 GiB (inputs stop at 512 MiB).
 pub fn saturating_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-impl Sentence {
-    pub fn new(start: usize, end: usize) -> Sentence {
-        Sentence {
-            start: saturating_u32(start),
-            end: saturating_u32(end),
-        }
-    }
-
-    pub fn start(&self) -> usize {
-        self.start as usize
-    }
-
-    pub fn end(&self) -> usize {
-        self.end as usize
-    }
-
-    pub fn range(&self) -> std::ops::Range<usize> {
-        self.start()..self.end()
-    }
-}
-
-/// A sentence's place in the statement: which paragraph, which sentence of it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub struct SentenceRef {
-    paragraph: u32,
-    index: u32,
-}
-
-/// In u32, as every act and every matching sentence holds one: a statement has fewer
-/// than 4 billion paragraphs (inputs stop at 512 MiB).
-impl SentenceRef {
-    pub fn new(paragraph: usize, index: usize) -> SentenceRef {
-        SentenceRef {
-            paragraph: saturating_u32(paragraph),
-            index: saturating_u32(index),
-        }
-    }
-
-    pub fn paragraph(&self) -> usize {
-        self.paragraph as usize
-    }
-
-    /// Which sentence of its paragraph, from 0.
-    pub fn index(&self) -> usize {
-        self.index as usize
-    }
-}
-
-impl Paragraph {
-    /// A paragraph of `text`, whose sentences are `sentences` of the statement's.
-    pub fn new(text: compact_str::CompactString, sentences: std::ops::Range<usize>) -> Paragraph {
-        Paragraph {
-            text,
-            first_sentence: saturating_u32(sentences.start),
-            sentence_count: saturating_u32(sentences.len()),
-        }
-    }
-
-    /// Place of the paragraph's first sentence in the statement's reading order.
-    pub fn first_sentence(&self) -> usize {
-        self.first_sentence as usize
-    }
-
-    pub fn sentence_count(&self) -> usize {
-        self.sentence_count as usize
-    }
 }
 
 impl Statement {
