@@ -196,7 +196,7 @@ fn what_is_held_grows_with_the_input() {
             "one-word paragraphs",
             40_000,
             one_word_paragraphs,
-            12.0,
+            7.75,
             6.5,
         ),
         shape("one-word headings", 40_000, one_word_headings, 17.5, 14.0),

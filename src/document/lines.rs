@@ -48,15 +48,17 @@ pub fn is_space(c: char) -> bool {
     )
 }
 
-/// Splits on `\n`, `\r\n`, bare `\r`, U+2028 and U+2029, normalising each line.
-/// A run of blank lines is kept as its first: every reader of lines treats one blank
-/// line as a break like many, and a file of millions of blank lines then costs nothing.
+/// Every line of `text` at once, as [`lines`] gives them: for tests.
+#[cfg(test)]
 pub fn split(text: &str) -> Vec<Line<'_>> {
     lines(text).collect()
 }
 
-/// The lines [`split`] gives, one at a time: what reads a text once more, line by
-/// line, then holds no line it is done with.
+/// Splits on `\n`, `\r\n`, bare `\r`, U+2028 and U+2029, normalising each line, one
+/// line at a time: the parser reads a text more than once and holds no line it is done
+/// with. A run of blank lines is given as its first: every reader of lines treats one
+/// blank line as a break like many, and a file of millions of blank lines then costs
+/// nothing.
 pub fn lines(text: &str) -> Lines<'_> {
     Lines {
         rest: text.strip_prefix('\u{FEFF}').unwrap_or(text),
@@ -189,13 +191,8 @@ fn normalise(raw: &str) -> Line<'_> {
     }
 }
 
-/// Removes Markdown's inline markers from every line, noting which lines were all
-/// strong emphasis (candidate headings) before the markers went.
-pub fn clean_markdown(lines: &mut [Line]) {
-    lines.iter_mut().for_each(clean_markdown_line);
-}
-
-/// [`clean_markdown`] for one line.
+/// Removes Markdown's inline markers from a line, noting whether it was all strong
+/// emphasis (a candidate heading) before the markers went.
 pub fn clean_markdown_line(line: &mut Line) {
     if super::header::is_separator(&line.text) {
         return;

@@ -171,22 +171,21 @@ impl Statement {
             None => (None, text),
         };
         let markdown = markdown.unwrap_or(front.is_some() || markdown::looks_like_markdown(rest));
-        let mut lines = lines::split(rest);
-        if markdown {
-            lines::clean_markdown(&mut lines);
-        }
+        // Read a line at a time, more than once (see body::read): every line of a text
+        // at once would cost more than its paragraphs.
+        let lines = || {
+            lines::lines(rest).map(move |mut line| {
+                if markdown {
+                    lines::clean_markdown_line(&mut line);
+                }
+                line
+            })
+        };
         let first_line = front.as_ref().map_or(1, |f| f.lines + 1);
-        let head = header::read(&lines, first_line, front.as_ref(), fallback_title);
-        // The body's lines are read again from the text as its paragraphs are built,
-        // so that these go first (see body::read).
-        lines.drain(..head.body_start);
-        let again = lines::lines(rest).skip(head.body_start).map(|mut line| {
-            if markdown {
-                lines::clean_markdown_line(&mut line);
-            }
-            line
-        });
-        let body = body::read(lines, again, first_line);
+        let beginning = header::beginning(lines());
+        let head = header::read(&beginning, first_line, front.as_ref(), fallback_title);
+        drop(beginning);
+        let body = body::read(|| lines().skip(head.body_start), first_line);
         let mut header = head.lines;
         if let Some(front) = &front {
             header.splice(0..0, front_matter_lines(text, front));

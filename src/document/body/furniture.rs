@@ -48,43 +48,115 @@ pub struct Marked {
     pub footnotes: HashSet<u16>,
 }
 
-pub fn mark(lines: &[Line]) -> Marked {
+/// Marks the furniture among `lines`, read once, in order: what decides a line is the
+/// line itself and its neighbours, except for footnotes and signatures, which end the
+/// text and are decided from the blocks kept at its end ([`Tail`]).
+pub fn mark<'a>(lines: impl Iterator<Item = Line<'a>>) -> Marked {
     let lexicon = HeaderLexicon::embedded();
-    let mut dropped: Vec<Option<Furniture>> = vec![None; lines.len()];
-    let mut seen_text = false;
-    for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() {
-            continue;
-        }
-        let text: &str = &line.text;
-        // Notices and labels are short: a long line is compared by its start only.
-        let key = lower_key(prefix(text, 120));
-        let reason = if header::is_separator(text) {
-            Some(Furniture::Separator)
-        } else if lexicon.is_notice(&key) || lexicon.is_delivery(&key) {
-            Some(Furniture::Notice)
-        } else if seen_text && lexicon.is_tail(&key) && text.split_whitespace().count() <= 5 {
-            for d in dropped.iter_mut().skip(i) {
-                *d = Some(Furniture::Related);
-            }
-            break;
-        } else if is_alone(lines, i) && (is_bare_date(text) || is_page_number(text)) {
-            Some(if is_page_number(text) {
-                Furniture::PageNumber
-            } else {
-                Furniture::Date
-            })
-        } else {
+    let mut dropped: Vec<Option<Furniture>> = Vec::new();
+    let mut markers = HashSet::default();
+    let mut tail = Tail::default();
+    let (mut seen_text, mut related, mut after_blank) = (false, false, true);
+    let mut lines = lines.peekable();
+    while let Some(line) = lines.next() {
+        add_markers(&line.text, &mut markers);
+        let reason = if related {
+            Some(Furniture::Related)
+        } else if line.is_blank() {
             None
+        } else {
+            let alone = after_blank && lines.peek().is_none_or(Line::is_blank);
+            let reason = line_furniture(&line.text, lexicon, seen_text, alone);
+            related = reason == Some(Furniture::Related);
+            seen_text |= reason.is_none();
+            reason
         };
-        if reason.is_none() {
-            seen_text = true;
-        }
-        dropped[i] = reason;
+        after_blank = line.is_blank();
+        let kept = !line.is_blank() && reason.is_none();
+        tail.push(dropped.len(), line, kept);
+        dropped.push(reason);
     }
-    let footnotes = mark_footnotes(lines, &mut dropped);
-    mark_signature(lines, &mut dropped);
+    let footnotes = mark_footnotes(&tail, &markers, &mut dropped);
+    mark_signature(&tail, &mut dropped);
     Marked { dropped, footnotes }
+}
+
+/// What a line that is not blank is by itself; `alone` when blank (or no) lines are
+/// around it. A related-content label after text drops it and everything after it.
+fn line_furniture(
+    text: &str,
+    lexicon: &HeaderLexicon,
+    seen_text: bool,
+    alone: bool,
+) -> Option<Furniture> {
+    // Notices and labels are short: a long line is compared by its start only.
+    let key = lower_key(prefix(text, 120));
+    if header::is_separator(text) {
+        Some(Furniture::Separator)
+    } else if lexicon.is_notice(&key) || lexicon.is_delivery(&key) {
+        Some(Furniture::Notice)
+    } else if seen_text && lexicon.is_tail(&key) && text.split_whitespace().count() <= 5 {
+        Some(Furniture::Related)
+    } else if alone && is_page_number(text) {
+        Some(Furniture::PageNumber)
+    } else if alone && is_bare_date(text) {
+        Some(Furniture::Date)
+    } else {
+        None
+    }
+}
+
+/// The blocks of kept lines (not blank, not furniture) that may be footnotes or a
+/// signature: the last block that cannot start a footnote and every block after it.
+/// Blocks before it are let go as the text is read, since the footnotes are looked
+/// for from the end and stop at such a block.
+#[derive(Default)]
+struct Tail<'a> {
+    blocks: Vec<TailBlock<'a>>,
+    /// Whether a kept line was let go before the first block held.
+    kept_before: bool,
+    /// Whether the last line pushed was kept (the next kept one goes on its block).
+    open: bool,
+}
+
+struct TailBlock<'a> {
+    /// Index of its first line.
+    start: usize,
+    lines: Vec<Line<'a>>,
+}
+
+impl<'a> TailBlock<'a> {
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.start + self.lines.len()
+    }
+}
+
+impl<'a> Tail<'a> {
+    fn push(&mut self, index: usize, line: Line<'a>, kept: bool) {
+        let open = std::mem::replace(&mut self.open, kept);
+        if !kept {
+            return;
+        }
+        if open && let Some(block) = self.blocks.last_mut() {
+            block.lines.push(line);
+            return;
+        }
+        if footnote_number(&line.text).is_none() {
+            self.kept_before |= !self.blocks.is_empty();
+            self.blocks.clear();
+        }
+        self.blocks.push(TailBlock {
+            start: index,
+            lines: vec![line],
+        });
+    }
+
+    /// The last block held whose lines are all still kept, at or before block `end`.
+    fn last_kept(&self, dropped: &[Option<Furniture>], end: usize) -> Option<usize> {
+        (0..end)
+            .rev()
+            .find(|&b| dropped[self.blocks[b].range()].iter().all(Option::is_none))
+    }
 }
 
 fn prefix(text: &str, max: usize) -> &str {
@@ -93,11 +165,6 @@ fn prefix(text: &str, max: usize) -> &str {
 
 fn lower_key(text: &str) -> String {
     text.trim().trim_end_matches(['.', ':', ' ']).to_lowercase()
-}
-
-/// A line with blank (or no) lines around it.
-fn is_alone(lines: &[Line], i: usize) -> bool {
-    (i == 0 || lines[i - 1].is_blank()) && lines.get(i + 1).is_none_or(Line::is_blank)
 }
 
 fn is_bare_date(text: &str) -> bool {
@@ -141,44 +208,42 @@ fn footnote_number(text: &str) -> Option<(u16, bool)> {
         .then_some((n, false))
 }
 
-/// Numbers used as run-in footnote markers: ", 7" or ". 20" before the end of a line
-/// or before more text ("Council, 183 the decision").
-fn marker_numbers(lines: &[Line]) -> HashSet<u16> {
-    let mut out = HashSet::default();
-    for line in lines {
-        let text: &str = &line.text;
-        for (at, mark) in text.match_indices([',', '.', '’']) {
-            let rest = &text[at + mark.len()..];
-            let Some(rest) = rest.strip_prefix(' ') else {
-                continue;
-            };
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let ends = rest[digits..].is_empty() || rest[digits..].starts_with(' ');
-            if (1..=3).contains(&digits)
-                && ends
-                && let Ok(n) = rest[..digits].parse()
-            {
-                out.insert(n);
-            }
+/// Adds the numbers `text` uses as run-in footnote markers: ", 7" or ". 20" before the
+/// end of a line or before more text ("Council, 183 the decision").
+fn add_markers(text: &str, out: &mut HashSet<u16>) {
+    for (at, mark) in text.match_indices([',', '.', '’']) {
+        let rest = &text[at + mark.len()..];
+        let Some(rest) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let ends = rest[digits..].is_empty() || rest[digits..].starts_with(' ');
+        if (1..=3).contains(&digits)
+            && ends
+            && let Ok(n) = rest[..digits].parse()
+        {
+            out.insert(n);
         }
     }
-    out
 }
 
 /// Trailing blocks that are footnotes; returns their numbers.
-fn mark_footnotes(lines: &[Line], dropped: &mut [Option<Furniture>]) -> HashSet<u16> {
-    let markers = marker_numbers(lines);
+fn mark_footnotes(
+    tail: &Tail,
+    markers: &HashSet<u16>,
+    dropped: &mut [Option<Furniture>],
+) -> HashSet<u16> {
     let mut found = HashSet::default();
-    let mut end = lines.len();
-    while let Some(block) = last_block(lines, dropped, end) {
-        let first: &str = &lines[block.start].text;
-        match footnote_number(first) {
+    let mut end = tail.blocks.len();
+    while let Some(b) = tail.last_kept(dropped, end) {
+        let block = &tail.blocks[b];
+        match footnote_number(&block.lines[0].text) {
             Some((n, slash)) if slash || markers.contains(&n) => {
                 found.insert(n);
-                for d in &mut dropped[block.clone()] {
+                for d in &mut dropped[block.range()] {
                     d.get_or_insert(Furniture::Footnote);
                 }
-                end = block.start;
+                end = b;
             }
             _ => break,
         }
@@ -186,35 +251,22 @@ fn mark_footnotes(lines: &[Line], dropped: &mut [Option<Furniture>]) -> HashSet<
     found
 }
 
-/// The last block of lines not yet dropped that ends at or before `end`.
-fn last_block(
-    lines: &[Line],
-    dropped: &[Option<Furniture>],
-    end: usize,
-) -> Option<std::ops::Range<usize>> {
-    let kept = |i: usize| !lines[i].is_blank() && dropped[i].is_none();
-    let last = (0..end).rev().find(|&i| kept(i))?;
-    let mut start = last;
-    while start > 0 && kept(start - 1) {
-        start -= 1;
-    }
-    Some(start..last + 1)
-}
-
 /// A last block of names (and a date): the signatures under a declaration.
-fn mark_signature(lines: &[Line], dropped: &mut [Option<Furniture>]) {
-    let Some(block) = last_block(lines, dropped, lines.len()) else {
+fn mark_signature(tail: &Tail, dropped: &mut [Option<Furniture>]) {
+    let Some(b) = tail.last_kept(dropped, tail.blocks.len()) else {
         return;
     };
-    if block.start == 0 || block.len() > 8 {
+    let block = &tail.blocks[b];
+    if block.start == 0 || block.lines.len() > 8 {
         return;
     }
-    let texts: Vec<&str> = block.clone().map(|i| &*lines[i].text).collect();
+    let texts: Vec<&str> = block.lines.iter().map(|line| &*line.text).collect();
     let names = texts.iter().filter(|t| is_name_line(t)).count();
     let all_names_or_dates = texts.iter().all(|t| is_name_line(t) || is_bare_date(t));
-    let has_text_before = (0..block.start).any(|i| !lines[i].is_blank() && dropped[i].is_none());
+    let kept = |block: &TailBlock| dropped[block.range()].iter().all(Option::is_none);
+    let has_text_before = tail.kept_before || tail.blocks[..b].iter().any(kept);
     if names >= 1 && all_names_or_dates && has_text_before && (names >= 2 || texts.len() >= 2) {
-        for d in &mut dropped[block] {
+        for d in &mut dropped[block.range()] {
             *d = Some(Furniture::Signature);
         }
     }
@@ -261,7 +313,7 @@ mod tests {
     use crate::document::lines;
 
     fn reasons(text: &str) -> Vec<Option<&'static str>> {
-        details(&mark(&lines::split(text)).dropped)
+        details(&mark(lines::lines(text)).dropped)
     }
 
     fn details(dropped: &[Option<Furniture>]) -> Vec<Option<&'static str>> {
@@ -281,7 +333,7 @@ mod tests {
     #[test]
     fn footnotes_need_their_markers() {
         let text = "Recalling its decision, 7\n\nNoting the report, 8\n\n1. Decides to act;\n\n7 Ibid., document S/1.\n\n8 See documents S/2 and\nS/3.\n";
-        let marked = mark(&lines::split(text));
+        let marked = mark(lines::lines(text));
         assert_eq!(
             details(&marked.dropped[6..]),
             [Some("footnote"), None, Some("footnote"), Some("footnote")]
@@ -290,7 +342,7 @@ mod tests {
         let text =
             "Recalling its decision, 7\n\n1. Decides to act;\n\n9 Members voted in favour.\n";
         assert_eq!(
-            mark(&lines::split(text)).dropped[4],
+            mark(lines::lines(text)).dropped[4],
             None,
             "9 was never a marker"
         );

@@ -10,8 +10,6 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::super::lines::Line;
-
 const SOFT_HYPHEN: char = '\u{AD}';
 
 /// The words of a text, for telling broken words from compounds. Built only when the
@@ -22,17 +20,21 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    pub fn of(lines: &[Line]) -> Vocabulary {
-        let broken = lines
-            .windows(2)
-            .any(|pair| breaks_word(&pair[0].text) && pair[1].text.starts_with(char::is_lowercase));
+    /// The vocabulary of the lines that `each_line` shows its visitor, in order (blank
+    /// ones empty); shown them a second time only when a word is broken, to collect
+    /// the words.
+    pub fn read(each_line: impl Fn(&mut dyn FnMut(&str))) -> Vocabulary {
+        let (mut after_break, mut broken) = (false, false);
+        each_line(&mut |text| {
+            broken = broken || (after_break && text.starts_with(char::is_lowercase));
+            after_break = breaks_word(text);
+        });
         if !broken {
             return Vocabulary::default();
         }
         let mut words = HashSet::default();
-        for line in lines {
-            for word in line
-                .text
+        each_line(&mut |text| {
+            for word in text
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .map(|w| w.trim_matches('-'))
                 .filter(|w| w.len() > 1)
@@ -41,7 +43,7 @@ impl Vocabulary {
                     words.insert(word.to_lowercase());
                 }
             }
-        }
+        });
         Vocabulary { words: Some(words) }
     }
 
@@ -101,12 +103,16 @@ fn breaks_word(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::lines;
+    use super::super::super::lines::{self, Line};
     use super::*;
+
+    fn vocabulary_of(lines: &[Line]) -> Vocabulary {
+        Vocabulary::read(|visit| lines.iter().for_each(|line| visit(&line.text)))
+    }
 
     fn joined(text: &str) -> String {
         let lines = lines::split(text);
-        let vocabulary = Vocabulary::of(&lines);
+        let vocabulary = vocabulary_of(&lines);
         let mut out = String::new();
         for line in lines.iter().filter(|l| !l.is_blank()) {
             vocabulary.join(&mut out, &line.text);
@@ -146,6 +152,6 @@ mod tests {
     #[test]
     fn no_vocabulary_without_a_broken_line() {
         let lines = lines::split("One line.\nAnother-\nLine.\n");
-        assert!(Vocabulary::of(&lines).words.is_none());
+        assert!(vocabulary_of(&lines).words.is_none());
     }
 }

@@ -38,30 +38,25 @@ pub struct Body {
     pub dropped: Vec<HeaderLine>,
 }
 
-/// Reads the body from `lines`, its lines, and `again`, the same lines read once more
-/// from the text; `first_line` is the 1-based line number of the line of index 0.
-/// `lines` serves the passes that look at the whole body (furniture, the vocabulary)
-/// and is dropped before the paragraphs are built from `again`, a line at a time: the
-/// lines of a file of millions of short paragraphs would otherwise be held beside all
-/// its paragraphs, which cost as much again.
-pub fn read<'a>(
-    mut lines: Vec<Line<'a>>,
-    again: impl Iterator<Item = Line<'a>>,
-    first_line: usize,
-) -> Body {
-    let prepared = prepare(&mut lines, first_line);
-    drop(lines);
+/// Reads the body from its lines, which `lines` reads from the text again each time
+/// it is called; `first_line` is the 1-based line number of the line of index 0.
+/// The lines are read three times, one at a time: for the furniture, for what the
+/// whole body tells (Setext headings, whether it is a resolution, its vocabulary), then
+/// for the paragraphs. No pass holds every line: a file of millions of short lines
+/// would otherwise hold them all beside its paragraphs, which cost as much again.
+pub fn read<'a, I: Iterator<Item = Line<'a>>>(lines: impl Fn() -> I, first_line: usize) -> Body {
+    let prepared = prepare(&lines, first_line);
     let mut out = Builder {
         strip_markers: prepared.strip_markers,
         vocabulary: prepared.vocabulary,
         ..Builder::default()
     };
     let mut strong = prepared.strong.iter().peekable();
-    let lines = again
+    let lines = lines()
         .zip(prepared.dropped)
         .enumerate()
         .map(|(i, (mut line, dropped))| {
-            if dropped {
+            if dropped.is_some() {
                 return Line::blank();
             }
             if strong.next_if(|&&at| at == i).is_some() {
@@ -86,8 +81,8 @@ pub fn read<'a>(
 
 /// What the passes over the whole body find, for reading it a line at a time.
 struct Prepared {
-    /// Per line, whether it is furniture (read as blank).
-    dropped: Vec<bool>,
+    /// Per line, why it is furniture (read as blank), if it is.
+    dropped: Vec<Option<furniture::Furniture>>,
     /// The furniture lines that said something, for the header's list.
     furniture: Vec<HeaderLine>,
     /// Lines above a Setext underline, in order: strong, as headings are.
@@ -97,46 +92,47 @@ struct Prepared {
     vocabulary: Vocabulary,
 }
 
-fn prepare(lines: &mut [Line], first_line: usize) -> Prepared {
-    let marked = furniture::mark(lines);
-    // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
-    let mut strong = Vec::new();
-    for i in 1..lines.len() {
-        let text = &lines[i].text;
+fn prepare<'a, I: Iterator<Item = Line<'a>>>(
+    lines: &impl Fn() -> I,
+    first_line: usize,
+) -> Prepared {
+    let marked = furniture::mark(lines());
+    let dropped = &marked.dropped;
+    let (mut strong, mut furniture, mut resolution) = (Vec::new(), Vec::new(), false);
+    // Whether the line before is text (not blank, not furniture).
+    let mut after_text = false;
+    for (i, (line, reason)) in lines().zip(dropped).enumerate() {
+        let text = &line.text;
+        // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
         let underline =
             text.len() >= 3 && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'));
-        if underline
-            && marked.dropped[i].is_some()
-            && marked.dropped[i - 1].is_none()
-            && !lines[i - 1].is_blank()
-        {
-            lines[i - 1].strong = true;
+        if underline && reason.is_some() && after_text {
             strong.push(i - 1);
         }
-    }
-    let mut furniture = Vec::new();
-    for (line, reason) in lines.iter_mut().zip(&marked.dropped) {
-        if let Some(reason) = reason {
-            if !line.is_blank() {
-                furniture.push(HeaderLine {
-                    line: crate::document::saturating_u32(first_line + line.index as usize),
-                    text: line.text.as_ref().into(),
-                    class: LineClass::Furniture,
-                    detail: reason.detail(),
-                });
-            }
-            *line = Line::blank();
+        after_text = !line.is_blank() && reason.is_none();
+        match reason {
+            Some(reason) if !line.is_blank() => furniture.push(HeaderLine {
+                line: crate::document::saturating_u32(first_line + line.index as usize),
+                text: line.text.as_ref().into(),
+                class: LineClass::Furniture,
+                detail: reason.detail(),
+            }),
+            Some(_) => {}
+            None => resolution |= is_subject_line(text),
         }
     }
-    let lines = &*lines;
-    let resolution = lines.iter().any(|l| is_subject_line(&l.text));
+    let vocabulary = Vocabulary::read(|visit| {
+        for (line, reason) in lines().zip(dropped) {
+            visit(if reason.is_some() { "" } else { &line.text });
+        }
+    });
     Prepared {
-        dropped: marked.dropped.iter().map(Option::is_some).collect(),
+        strip_markers: resolution || !marked.footnotes.is_empty(),
+        dropped: marked.dropped,
         furniture,
         strong,
         resolution,
-        strip_markers: resolution || !marked.footnotes.is_empty(),
-        vocabulary: Vocabulary::of(lines),
+        vocabulary,
     }
 }
 

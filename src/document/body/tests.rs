@@ -5,7 +5,7 @@ use crate::document::lines;
 
 /// The body of `text`, all of it.
 fn body_of(text: &str) -> Body {
-    read(lines::split(text), lines::lines(text), 1)
+    read(|| lines::lines(text), 1)
 }
 
 fn parse(text: &str) -> (Vec<Heading>, Vec<Paragraph>) {
@@ -221,13 +221,13 @@ fn separators_and_signatures_are_not_paragraphs() {
 #[test]
 fn strong_lines_are_headings_but_bold_leads_are_not() {
     let text = "**Introduction**\n\n**We commit to it.** Across the globe, we act.\n";
-    let mut lines = lines::split(text);
-    lines::clean_markdown(&mut lines);
-    let again = lines::lines(text).map(|mut line| {
-        lines::clean_markdown_line(&mut line);
-        line
-    });
-    let body = read(lines, again, 1);
+    let cleaned = || {
+        lines::lines(text).map(|mut line| {
+            lines::clean_markdown_line(&mut line);
+            line
+        })
+    };
+    let body = read(cleaned, 1);
     assert_eq!(body.headings[0].text, "Introduction");
     assert_eq!(
         &*body.paragraphs[0].text,

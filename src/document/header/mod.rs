@@ -128,8 +128,27 @@ pub struct Header {
     pub lines: Vec<HeaderLine>,
 }
 
-/// Reads the header of `lines` (the text after any front matter; `first_line` is the
-/// 1-based number of `lines[0]`).
+/// Lines of text (not blank) that the header is given, twice what it can read: the
+/// zone stops after [`zone::MAX_LOGICAL`] logical lines of at most
+/// [`zone::MAX_JOINED_LINES`] + 1 lines each and looks at one line past them, the
+/// numeric order samples the first 60.
+const TEXT_LINES: usize = 2 * zone::MAX_LOGICAL * (zone::MAX_JOINED_LINES + 1);
+
+/// The first lines of `lines`, as many as [`read`] can look at: the header is read
+/// from them, not from every line of a text that may hold millions.
+pub fn beginning<'a>(lines: impl Iterator<Item = Line<'a>>) -> Vec<Line<'a>> {
+    let mut text_lines = 0;
+    lines
+        .take_while(|line| {
+            let more = text_lines < TEXT_LINES;
+            text_lines += usize::from(!line.is_blank());
+            more
+        })
+        .collect()
+}
+
+/// Reads the header of `lines` (the text after any front matter, or its
+/// [`beginning`]; `first_line` is the 1-based number of `lines[0]`).
 pub fn read(
     lines: &[Line],
     first_line: usize,

@@ -69,3 +69,43 @@ fn nothing_is_invented() {
     );
     assert!(m.parties.is_empty() && m.people.is_empty());
 }
+
+#[test]
+fn the_beginning_of_a_long_text_reads_as_the_whole_of_it() {
+    let lines_of = |line: &str, n: usize, gap: &str| {
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(line);
+            text.push_str(gap);
+        }
+        text + "We agree to act together on every point.\n"
+    };
+    let texts = [
+        // Header-like lines, each alone, far past what the header reads.
+        lines_of("Press release", 3 * TEXT_LINES, "\n\n"),
+        // One block of them, joined as far as joining goes.
+        lines_of("Ministry of Foreign Affairs of", 3 * TEXT_LINES, "\n"),
+        // Blank lines between them, which cost no text line.
+        lines_of("Related content", TEXT_LINES, "\n\n\n\n"),
+        // No body start at all: the fallback looks at the last line of text.
+        lines_of("12 March 2024", 3 * TEXT_LINES, "\n\n")
+            .replace("We agree to act together on every point.\n", ""),
+        // A short text, wholly read.
+        "Joint statement\n\n12 March 2024\n\nWe agree.\n".to_string(),
+    ];
+    for text in &texts {
+        let all = lines::split(text);
+        let beginning = beginning(lines::lines(text));
+        assert!(beginning.len() <= all.len());
+        let (whole, begun) = (
+            read(&all, 1, None, "fallback"),
+            read(&beginning, 1, None, "fallback"),
+        );
+        assert_eq!(whole.body_start, begun.body_start, "{}", &text[..40]);
+        assert_eq!(whole.metadata, begun.metadata);
+        assert_eq!(whole.lines, begun.lines);
+    }
+    // Far fewer lines than the text has.
+    let long = &texts[0];
+    assert!(beginning(lines::lines(long)).len() < lines::split(long).len() / 2);
+}

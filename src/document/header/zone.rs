@@ -15,9 +15,9 @@ use crate::document::lines::Line;
 
 /// The most logical lines read as a header: pages put their title and fields near the
 /// top, and a long preamble of furniture is still far shorter than this.
-const MAX_LOGICAL: usize = 80;
+pub(super) const MAX_LOGICAL: usize = 80;
 /// Joining stops here, so a huge unbroken block costs no more than a page.
-const MAX_JOINED_LINES: usize = 12;
+pub(super) const MAX_JOINED_LINES: usize = 12;
 const MAX_JOINED_BYTES: usize = 2000;
 /// A line this long that does not end a sentence is taken as hard-wrapped text.
 const WRAPPED_CHARS: usize = 60;
