@@ -19,17 +19,27 @@ pub struct Vocabulary {
     words: Option<HashSet<String>>,
 }
 
+/// Whether the lines, shown one by one in order (blank ones empty), break a word at a
+/// line end: only then is a vocabulary read.
+#[derive(Default)]
+pub struct Breaks {
+    after_break: bool,
+    found: bool,
+}
+
+impl Breaks {
+    pub fn line(&mut self, text: &str) {
+        self.found = self.found || (self.after_break && text.starts_with(char::is_lowercase));
+        self.after_break = breaks_word(text);
+    }
+}
+
 impl Vocabulary {
     /// The vocabulary of the lines that `each_line` shows its visitor, in order (blank
-    /// ones empty); shown them a second time only when a word is broken, to collect
-    /// the words.
-    pub fn read(each_line: impl Fn(&mut dyn FnMut(&str))) -> Vocabulary {
-        let (mut after_break, mut broken) = (false, false);
-        each_line(&mut |text| {
-            broken = broken || (after_break && text.starts_with(char::is_lowercase));
-            after_break = breaks_word(text);
-        });
-        if !broken {
+    /// ones empty), when one of them breaks a word ([`Breaks`]); none is needed
+    /// otherwise.
+    pub fn read(breaks: &Breaks, each_line: impl FnOnce(&mut dyn FnMut(&str))) -> Vocabulary {
+        if !breaks.found {
             return Vocabulary::default();
         }
         let mut words = HashSet::default();
@@ -107,7 +117,11 @@ mod tests {
     use super::*;
 
     fn vocabulary_of(lines: &[Line]) -> Vocabulary {
-        Vocabulary::read(|visit| lines.iter().for_each(|line| visit(&line.text)))
+        let mut breaks = Breaks::default();
+        lines.iter().for_each(|line| breaks.line(&line.text));
+        Vocabulary::read(&breaks, |visit| {
+            lines.iter().for_each(|line| visit(&line.text));
+        })
     }
 
     fn joined(text: &str) -> String {

@@ -20,7 +20,7 @@ use super::lines::Line;
 use super::sentences::split_sentences_into;
 use super::{Heading, Numbering, Paragraph, Sentence};
 use headings::{ends_mid_phrase, ends_sentence, explicit_heading, is_heading_candidate};
-use hyphens::Vocabulary;
+use hyphens::{Breaks, Vocabulary};
 use numbers::bullet_item;
 pub use numbers::paragraph_number;
 
@@ -101,6 +101,7 @@ fn prepare<'a, I: Iterator<Item = Line<'a>>>(
     let (mut strong, mut furniture, mut resolution) = (Vec::new(), Vec::new(), false);
     // Whether the line before is text (not blank, not furniture).
     let mut after_text = false;
+    let mut breaks = Breaks::default();
     for (i, (line, reason)) in lines().zip(dropped).enumerate() {
         let text = &line.text;
         // A line underlined with "===" or "---" is a heading (Markdown's Setext form).
@@ -120,8 +121,9 @@ fn prepare<'a, I: Iterator<Item = Line<'a>>>(
             Some(_) => {}
             None => resolution |= is_subject_line(text),
         }
+        breaks.line(if reason.is_some() { "" } else { text });
     }
-    let vocabulary = Vocabulary::read(|visit| {
+    let vocabulary = Vocabulary::read(&breaks, |visit| {
         for (line, reason) in lines().zip(dropped) {
             visit(if reason.is_some() { "" } else { &line.text });
         }
